@@ -1,0 +1,141 @@
+"""The ``disclosure-gen`` command: init, validate, generate.
+
+Exit codes: 0 clean, 1 findings with errors (or warnings under --strict), 2 could not run
+(the file is unreadable, or an argument is wrong).
+"""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from disclosure_gen import __version__, atomic
+from disclosure_gen.pipeline import check, render, write
+from disclosure_gen.validate.annotate import annotate
+from disclosure_gen.validate.findings import WorkbookUnreadable, has_errors
+from disclosure_gen.validate.report import as_json, human, summary
+from disclosure_gen.workbook.writer import build_blank_workbook
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="把一个结构化 Excel 工作簿生成完整的预算公开文件（DOCX 和 PDF）。",
+    rich_markup_mode=None,
+)
+
+
+class Format(StrEnum):
+    human = "human"
+    json = "json"
+
+
+class Level(StrEnum):
+    unit = "unit"
+    department = "department"
+
+
+LEVEL_WORDS = {Level.unit: "单位", Level.department: "部门"}
+
+
+def _fail(message: str, code: int = 2) -> typer.Exit:
+    typer.echo(message, err=True)
+    return typer.Exit(code)
+
+
+@app.command()
+def init(
+    out: Annotated[Path, typer.Argument(help="要写入的空白工作簿（.xlsx）")],
+    year: Annotated[int, typer.Option(help="预算年度，如 2024")],
+    level: Annotated[Level, typer.Option(help="unit = 单位预算，department = 部门预算")] = Level.unit,
+    force: Annotated[bool, typer.Option(help="覆盖已存在的文件")] = False,
+) -> None:
+    """写出一个空白的、自带填写说明和下拉列表的工作簿。"""
+    if out.suffix.lower() != ".xlsx":
+        raise _fail(f"输出文件应以 .xlsx 结尾：{out}")
+    if out.exists() and not force:
+        raise _fail(f"{out} 已存在；如要覆盖请加 --force。")
+    if not 2000 <= year <= 2100:
+        raise _fail(f"年度 {year} 不合理，请填写四位年份。")
+    atomic.write_bytes(out, build_blank_workbook(year, LEVEL_WORDS[level]))
+    typer.echo(f"已写出 {out}（{year} 年{LEVEL_WORDS[level]}预算公开工作簿）。")
+
+
+@app.command()
+def validate(
+    workbook: Annotated[Path, typer.Argument(help="填好的工作簿（.xlsx）")],
+    format: Annotated[Format, typer.Option("--format", help="human 或 json")] = Format.human,
+    strict: Annotated[bool, typer.Option(help="有警告也视为不通过")] = False,
+    annotate_to: Annotated[
+        Path | None, typer.Option("--annotate", help="另存一份带批注和底色的工作簿副本")
+    ] = None,
+) -> None:
+    """检查工作簿，列出全部错误、警告和提示，每条都指明工作表和单元格。"""
+    try:
+        checked = check(workbook)
+    except WorkbookUnreadable as exc:
+        findings = [exc.finding]
+        typer.echo(as_json(findings) if format == Format.json else human(findings))
+        raise typer.Exit(2) from None
+    typer.echo(as_json(checked.findings) if format == Format.json else human(checked.findings))
+    if annotate_to is not None:
+        try:
+            annotate(workbook, annotate_to, checked.findings)
+        except ValueError as exc:
+            raise _fail(str(exc)) from None
+        typer.echo(f"已写出批注副本 {annotate_to}", err=True)
+    raise typer.Exit(1 if has_errors(checked.findings, strict) else 0)
+
+
+@app.command()
+def generate(
+    workbook: Annotated[Path, typer.Argument(help="填好的工作簿（.xlsx）")],
+    out_dir: Annotated[Path, typer.Option("-o", "--out", help="输出目录")] = Path("out"),
+    templates: Annotated[
+        Path | None, typer.Option(help="自定义模板目录（同名文件优先于内置模板）")
+    ] = None,
+    pdf: Annotated[bool, typer.Option(help="同时生成 PDF")] = True,
+    strict: Annotated[bool, typer.Option(help="有警告也拒绝生成")] = False,
+) -> None:
+    """先检查，通过后生成 DOCX 和 PDF；有错误时不写任何文件。"""
+    try:
+        checked = check(workbook)
+    except WorkbookUnreadable as exc:
+        typer.echo(human([exc.finding]), err=True)
+        raise typer.Exit(2) from None
+    if not checked.ok(strict) or checked.model is None:
+        typer.echo(human(checked.findings), err=True)
+        typer.echo("工作簿有错误，未生成文件；请按上面的提示修改后重试。", err=True)
+        raise typer.Exit(1)
+    if out_dir.exists() and not out_dir.is_dir():
+        raise _fail(f"{out_dir} 不是目录。")
+    documents = render(checked.model, templates, pdf=pdf)
+    paths = write(documents, out_dir)
+    if any(p.resolve() == workbook.resolve() for p in paths):  # pragma: no cover - names differ
+        raise _fail("输出会覆盖输入工作簿，已停止。")
+    if checked.findings:
+        typer.echo(summary(checked.findings) + "（运行 validate 查看详情）", err=True)
+    for path in paths:
+        typer.echo(f"已生成 {path}")
+
+
+def version_callback(value: bool) -> None:
+    if value:
+        typer.echo(__version__)
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=version_callback, is_eager=True, help="显示版本")
+    ] = False,
+) -> None:
+    """disclosure-gen：预算公开生成工具。"""
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(app())

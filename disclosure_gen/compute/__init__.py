@@ -1,0 +1,1 @@
+"""Everything derived from the model: roll-ups, the eleven tables, narrative facts."""

@@ -1,0 +1,249 @@
+"""Narrative facts of 第一部分 and 第三部分: amounts, shares, changes and counts.
+
+Templates phrase these; nothing here builds a sentence.  Every amount is in 万元 and is a
+sum of rounded leaves, so sentences agree with the tables to the cent.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from disclosure_gen.catalogs import Catalog
+from disclosure_gen.compute import leaves as lv
+from disclosure_gen.compute.leaves import Leaf, total
+from disclosure_gen.compute.sources import FUND_NAMES, INCOME_GROUPS, INCOME_LIST_NAMES
+from disclosure_gen.compute.tables import THREE_PUBLIC_CODES, three_public_amount
+from disclosure_gen.model.budget import Comparison, Disclosure, Project, Target
+from disclosure_gen.money import ZERO, Change, percent, strip_reason_prefix, yuan_to_wan
+from disclosure_gen.workbook.schema import FUNCTION_COMPARISON_PREFIX
+
+
+@dataclass(frozen=True)
+class Figure:
+    """An amount with its share, its change against the prior year and the reason given."""
+
+    name: str
+    amount: Decimal
+    share: Decimal | None = None
+    change: Change | None = None
+    reason: str = ""
+    arranged: bool = True  # False: stated as “未安排”
+
+
+@dataclass(frozen=True)
+class FunctionItem:
+    class_name: str
+    section_name: str
+    item_name: str
+    code: str
+    figure: Figure
+
+
+@dataclass(frozen=True)
+class ClassUse:
+    code: str
+    name: str
+    amount: Decimal
+    share: Decimal
+    purpose: str
+
+
+@dataclass(frozen=True)
+class ProjectFacts:
+    project: Project
+    amount: Decimal
+    fiscal: Decimal
+    other: Decimal
+    targets: tuple[Target, ...]
+
+
+@dataclass(frozen=True)
+class Facts:
+    income_total: Decimal
+    income: tuple[Figure, ...]
+    income_names: tuple[str, ...]
+    expense_classes: tuple[str, ...]
+    basic: Figure
+    project: Figure
+    appropriation_total: Decimal
+    appropriation_funds: tuple[Figure, ...]
+    appropriation_classes: dict[str, tuple[ClassUse, ...]]
+    general_total: Decimal
+    general_basic: Figure
+    general_project: Figure
+    general_classes: tuple[ClassUse, ...]
+    general_items: tuple[FunctionItem, ...]
+    general_basic_total: Decimal
+    personnel: Decimal
+    personnel_items: tuple[str, ...]
+    operating: Decimal
+    operating_items: tuple[str, ...]
+    projects: tuple[ProjectFacts, ...]
+    government_fund: Decimal
+    state_capital: Decimal
+    three_public: Figure
+    three_public_items: tuple[Figure, ...]
+    carryover_total: Decimal
+    carryover_items: tuple[Figure, ...]
+    running_costs: Figure
+    fiscal_projects: tuple[int, Decimal]
+    other_projects: tuple[int, Decimal]
+    all_projects: tuple[ProjectFacts, ...] = field(default=())
+
+
+class Comparisons:
+    """Prior-year figures and reasons by item name (sheet 上年对比)."""
+
+    def __init__(self, rows: Sequence[Comparison]) -> None:
+        self.rows = {r.item: r for r in rows if r.prior is not None}
+
+    def figure(self, name: str, item: str, amount: Decimal, whole: Decimal | None = None) -> Figure:
+        share = percent(amount, whole) if whole is not None else None
+        row = self.rows.get(item)
+        if row is None or row.prior is None:
+            return Figure(name, amount, share)
+        change = Change(amount, yuan_to_wan(row.prior))
+        return Figure(name, amount, share, change, strip_reason_prefix(row.reason or ""))
+
+    def has(self, item: str) -> bool:
+        return item in self.rows
+
+
+def _income(items: Sequence[Leaf], cmp: Comparisons, grand: Decimal) -> tuple[Figure, ...]:
+    out = []
+    for key, name, item, _transfer in INCOME_GROUPS:
+        amount = total(items, lambda leaf, key=key: leaf.info.income_group == key)
+        figure = cmp.figure(name, item, amount, grand)
+        arranged = amount != ZERO or figure.change is not None
+        out.append(Figure(figure.name, amount, figure.share, figure.change, figure.reason, arranged))
+    return tuple(out)
+
+
+def _class_uses(items: Sequence[Leaf], catalog: Catalog, purposes: dict[str, str], whole: Decimal) -> tuple[ClassUse, ...]:
+    out = []
+    for code in sorted({leaf.function_class for leaf in items}):
+        amount = total(items, lambda leaf, code=code: leaf.function_class == code)
+        if amount != ZERO:
+            name = catalog.name(code) or code
+            out.append(ClassUse(code, name, amount, percent(amount, whole), purposes.get(code, "")))
+    return tuple(out)
+
+
+def _economic_names(items: Sequence[Leaf], economic: Catalog) -> tuple[str, ...]:
+    codes = sorted({leaf.economic for leaf in items if leaf.amount != ZERO})
+    return tuple(economic.name(c) or c for c in codes)
+
+
+def _projects(model: Disclosure, items: Sequence[Leaf], names: Sequence[str]) -> tuple[ProjectFacts, ...]:
+    by_name = {p.name: p for p in model.projects}
+    out = []
+    for name in names:
+        project = by_name.get(name)
+        if project is None:
+            continue
+        mine = [leaf for leaf in items if leaf.project == name]
+        fiscal = total(mine, lambda leaf: leaf.info.appropriation or leaf.info.fiscal_carryover)
+        targets = tuple(t for t in model.targets if t.project == name)
+        out.append(ProjectFacts(project, total(mine), fiscal, total(mine) - fiscal, targets))
+    return tuple(out)
+
+
+def _project_names(items: Sequence[Leaf]) -> list[str]:
+    names: list[str] = []
+    for leaf in items:
+        if leaf.project and leaf.project not in names:
+            names.append(leaf.project)
+    return names
+
+
+THREE_PUBLIC_NAMES = (
+    ("abroad", "因公出国（境）费", "三公：因公出国（境）费"),
+    ("vehicle_purchase", "公务用车购置费", "三公：公务用车购置费"),
+    ("vehicle_running", "公务用车运行费", "三公：公务用车运行费"),
+    ("reception", "公务接待费", "三公：公务接待费"),
+)
+
+
+def _three_public(items: Sequence[Leaf], cmp: Comparisons) -> tuple[Figure, tuple[Figure, ...]]:
+    parts = tuple(
+        cmp.figure(name, item, three_public_amount(items, key)) for key, name, item in THREE_PUBLIC_NAMES
+    )
+    amount = sum((p.amount for p in parts), ZERO)
+    priors = [p.change.prior for p in parts if p.change is not None]
+    change = Change(amount, sum(priors, ZERO)) if len(priors) == len(parts) else None
+    return Figure("“三公”经费", amount, None, change), parts
+
+
+def compute_facts(model: Disclosure, items: Sequence[Leaf], functions: Catalog, economic: Catalog) -> Facts:
+    cmp = Comparisons(model.comparisons)
+    grand = total(items)
+    income = _income(items, cmp, grand)
+    purposes = {p.function_class: p.purpose for p in model.purposes}
+    fiscal = [leaf for leaf in items if leaf.info.appropriation]
+    general = [leaf for leaf in items if leaf.general_current]
+    general_total = total(general)
+    general_basic = [leaf for leaf in general if leaf.basic]
+    basic_amount, project_amount = total(items, lv.is_basic), total(items, lv.is_project)
+    item_codes = sorted({leaf.function for leaf in general})
+    general_items = tuple(
+        FunctionItem(
+            functions.name(code[:3]) or code[:3],
+            functions.name(code[:5]) or code[:5],
+            functions.name(code) or code,
+            code,
+            cmp.figure(
+                functions.name(code) or code,
+                FUNCTION_COMPARISON_PREFIX + code,
+                total(general, lambda leaf, code=code: leaf.function == code),
+            ),
+        )
+        for code in item_codes
+    )
+    three, three_items = _three_public(items, cmp)
+    carried = [leaf for leaf in items if leaf.source.startswith("carryover")]
+    running = total(fiscal, lambda leaf: leaf.kind == "operating")
+    current = [leaf for leaf in items if not leaf.source.startswith("carryover") and not leaf.basic]
+    fiscal_projects = _project_names([leaf for leaf in current if leaf.info.appropriation])
+    other_projects = [n for n in _project_names(current) if n not in fiscal_projects]
+    return Facts(
+        income_total=grand,
+        income=income,
+        income_names=tuple(dict.fromkeys(INCOME_LIST_NAMES[f[0]] for f, g in zip(INCOME_GROUPS, income, strict=True) if g.amount)),
+        expense_classes=tuple(u.name for u in _class_uses(items, functions, purposes, grand)),
+        basic=cmp.figure("基本支出", "支出：基本支出", basic_amount, grand),
+        project=cmp.figure("项目支出", "支出：项目支出", project_amount, grand),
+        appropriation_total=total(fiscal),
+        appropriation_funds=tuple(
+            Figure(name, total(fiscal, lv.fund_current(fund))) for fund, name in FUND_NAMES.items()
+        ),
+        appropriation_classes={
+            fund: _class_uses([leaf for leaf in fiscal if lv.fund_current(fund)(leaf)], functions, purposes, total(fiscal))
+            for fund in FUND_NAMES
+        },
+        general_total=general_total,
+        general_basic=cmp.figure("基本支出", "一般公共预算：基本支出", total(general_basic), general_total),
+        general_project=cmp.figure("项目支出", "一般公共预算：项目支出", total(general, lv.is_project), general_total),
+        general_classes=_class_uses(general, functions, purposes, general_total),
+        general_items=general_items,
+        general_basic_total=total(general_basic),
+        personnel=total(general_basic, lv.is_personnel),
+        personnel_items=_economic_names([leaf for leaf in general_basic if leaf.kind == "personnel"], economic),
+        operating=total(general_basic, lv.is_operating),
+        operating_items=_economic_names([leaf for leaf in general_basic if leaf.kind == "operating"], economic),
+        projects=_projects(model, items, _project_names([leaf for leaf in general if not leaf.basic])),
+        government_fund=total(items, lv.fund_current("government_fund")),
+        state_capital=total(items, lv.fund_current("state_capital")),
+        three_public=three,
+        three_public_items=three_items,
+        carryover_total=total(carried),
+        carryover_items=tuple(Figure(n, total(carried, lambda leaf, n=n: leaf.project == n)) for n in _project_names(carried)),
+        running_costs=cmp.figure("运行经费", "运行经费", running),
+        fiscal_projects=(len(fiscal_projects), total(current, lambda leaf: leaf.info.appropriation)),
+        other_projects=(len(other_projects), total(current, lambda leaf: not leaf.info.appropriation)),
+        all_projects=_projects(model, items, _project_names([leaf for leaf in items if not leaf.basic])),
+    )
+
+
+__all__ = ["THREE_PUBLIC_CODES", "Facts", "Figure", "compute_facts"]

@@ -1,0 +1,108 @@
+"""Expenditure lines rounded to 万元: the leaves every table and sentence adds up.
+
+Rounding each line once, before any sum, is what makes every displayed total equal the
+sum of its displayed parts (see ``disclosure_gen.money``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from disclosure_gen.compute.sources import SOURCE_INFO, SourceInfo
+from disclosure_gen.model.budget import Disclosure
+from disclosure_gen.money import ZERO, yuan_to_wan
+
+Predicate = Callable[["Leaf"], bool]
+
+
+@dataclass(frozen=True)
+class Leaf:
+    function: str
+    economic: str
+    source: str
+    kind: str
+    project: str | None
+    unit: str | None
+    amount: Decimal  # 万元, two decimals
+
+    @property
+    def function_class(self) -> str:
+        return self.function[:3]
+
+    @property
+    def function_section(self) -> str:
+        return self.function[:5]
+
+    @property
+    def economic_class(self) -> str:
+        return self.economic[:3]
+
+    @property
+    def basic(self) -> bool:
+        return self.kind != "project"
+
+    @property
+    def info(self) -> SourceInfo:
+        return SOURCE_INFO[self.source]
+
+    @property
+    def general_current(self) -> bool:
+        """一般公共预算当年拨款 (own appropriation plus transfer from above)."""
+        return self.info.appropriation and self.info.fund == "general"
+
+
+def leaves(model: Disclosure) -> tuple[Leaf, ...]:
+    """One leaf per expenditure line that has a usable amount, in workbook order."""
+    return tuple(
+        Leaf(
+            function=line.function,
+            economic=line.economic,
+            source=line.source,
+            kind=line.kind,
+            project=line.project if line.kind == "project" else None,
+            unit=line.unit,
+            amount=yuan_to_wan(line.amount),
+        )
+        for line in model.lines
+    )
+
+
+def total(items: Iterable[Leaf], where: Predicate | None = None) -> Decimal:
+    """Sum of the leaves' 万元 amounts, optionally filtered."""
+    return sum((leaf.amount for leaf in items if where is None or where(leaf)), ZERO)
+
+
+def is_personnel(leaf: Leaf) -> bool:
+    return leaf.kind == "personnel"
+
+
+def is_operating(leaf: Leaf) -> bool:
+    return leaf.kind == "operating"
+
+
+def is_basic(leaf: Leaf) -> bool:
+    return leaf.basic
+
+
+def is_project(leaf: Leaf) -> bool:
+    return not leaf.basic
+
+
+def is_any(_: Leaf) -> bool:
+    return True
+
+
+def fund_current(fund: str) -> Predicate:
+    """Current-year appropriation of one fund type (own plus transfer)."""
+    return lambda leaf: leaf.info.appropriation and leaf.info.fund == fund
+
+
+def source_in(*sources: str) -> Predicate:
+    wanted = frozenset(sources)
+    return lambda leaf: leaf.source in wanted
+
+
+def both(first: Predicate, second: Predicate) -> Predicate:
+    return lambda leaf: first(leaf) and second(leaf)

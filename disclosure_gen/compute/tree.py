@@ -1,0 +1,85 @@
+"""Roll-ups of leaves into the function tree (类/款/项) and the economic tree (类/款)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from disclosure_gen.catalogs import Catalog
+from disclosure_gen.compute.leaves import Leaf, Predicate, total
+
+TOTAL, CLASS, SECTION, ITEM, PROJECT = "total", "class", "section", "item", "project"
+
+
+@dataclass(frozen=True)
+class TreeRow:
+    """One row of a tree table: its level, code parts, name and one value per column."""
+
+    level: str
+    codes: tuple[str, ...]
+    name: str
+    values: tuple[Decimal, ...]
+    project: str = ""
+
+
+def _values(items: Sequence[Leaf], columns: Sequence[Predicate]) -> tuple[Decimal, ...]:
+    return tuple(total(items, column) for column in columns)
+
+
+def _name(catalog: Catalog, code: str) -> str:
+    return catalog.name(code) or code
+
+
+def function_tree(
+    items: Sequence[Leaf],
+    catalog: Catalog,
+    columns: Sequence[Predicate],
+    with_projects: bool = False,
+) -> list[TreeRow]:
+    """总计, then every 类, 款 and 项 that has leaves, each with its column sums.
+
+    With ``with_projects`` an 项 is split into one row per project (table 7 prints the
+    project name on the 项 row).
+    """
+    rows = [TreeRow(TOTAL, ("", "", ""), "总计", _values(items, columns))]
+    for class_code in sorted({leaf.function_class for leaf in items}):
+        in_class = [leaf for leaf in items if leaf.function_class == class_code]
+        rows.append(TreeRow(CLASS, (class_code, "", ""), _name(catalog, class_code), _values(in_class, columns)))
+        for section in sorted({leaf.function_section for leaf in in_class}):
+            in_section = [leaf for leaf in in_class if leaf.function_section == section]
+            rows.append(
+                TreeRow(SECTION, (class_code, section[3:], ""), _name(catalog, section), _values(in_section, columns))
+            )
+            for item in sorted({leaf.function for leaf in in_section}):
+                in_item = [leaf for leaf in in_section if leaf.function == item]
+                codes = (class_code, section[3:], item[5:])
+                if with_projects:
+                    for project in _ordered({leaf.project or "" for leaf in in_item}, in_item):
+                        mine = [leaf for leaf in in_item if (leaf.project or "") == project]
+                        rows.append(TreeRow(ITEM, codes, _name(catalog, item), _values(mine, columns), project))
+                else:
+                    rows.append(TreeRow(ITEM, codes, _name(catalog, item), _values(in_item, columns)))
+    return rows
+
+
+def _ordered(names: set[str], items: Sequence[Leaf]) -> list[str]:
+    """Project names in the order they first appear in the workbook."""
+    seen: list[str] = []
+    for leaf in items:
+        name = leaf.project or ""
+        if name in names and name not in seen:
+            seen.append(name)
+    return seen
+
+
+def economic_tree(items: Sequence[Leaf], catalog: Catalog, columns: Sequence[Predicate]) -> list[TreeRow]:
+    """总计, then every economic 类 and 款 that has leaves."""
+    rows = [TreeRow(TOTAL, ("", ""), "总计", _values(items, columns))]
+    for class_code in sorted({leaf.economic_class for leaf in items}):
+        in_class = [leaf for leaf in items if leaf.economic_class == class_code]
+        rows.append(TreeRow(CLASS, (class_code, ""), _name(catalog, class_code), _values(in_class, columns)))
+        for section in sorted({leaf.economic for leaf in in_class}):
+            mine = [leaf for leaf in in_class if leaf.economic == section]
+            rows.append(TreeRow(SECTION, (class_code, section[3:]), _name(catalog, section), _values(mine, columns)))
+    return rows

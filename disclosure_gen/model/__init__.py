@@ -1,0 +1,1 @@
+"""The typed model of a filled workbook; every value remembers its sheet and cell."""

@@ -1,0 +1,150 @@
+"""Pydantic models of one disclosure workbook.
+
+Amounts are ``Decimal`` in 元 exactly as entered; conversion to 万元 happens in compute.
+Each record keeps ``sheet`` and ``cells`` (field key → cell address such as ``D12``) so
+that every rule can point at the cell to fix.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Located(BaseModel):
+    """A record read from one row (table sheet) or one sheet (form sheet)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    sheet: str
+    row: int | None = None
+    cells: dict[str, str] = Field(default_factory=dict)
+
+    def cell(self, key: str) -> str | None:
+        return self.cells.get(key)
+
+
+class Profile(Located):
+    document: str = "budget"
+    year: int
+    level: str
+    name: str
+    nature: str
+    functions: str
+    staff_quota: int
+    in_service: int
+    in_service_prior: int
+    retired: int
+    retired_prior: int
+    retired_cadre: int
+    retired_cadre_prior: int
+    other_notes: str | None = None
+    publish_date: dt.date
+
+
+class Division(Located):
+    name: str
+
+
+class SubordinateUnit(Located):
+    name: str
+    nature: str
+
+
+class ExpenditureLine(Located):
+    function: str
+    function_name: str | None = None  # the name typed beside the code, if any
+    economic: str
+    economic_name: str | None = None
+    source: str
+    kind: str
+    project: str | None = None
+    amount: Decimal
+    unit: str | None = None
+
+
+class Project(Located):
+    name: str
+    policy_basis: str
+    undertaker: str
+    allocation: str
+    period: str
+    leader: str | None = None
+    goal: str | None = None
+    secret: bool = False
+
+
+class Comparison(Located):
+    item: str
+    prior: Decimal | None = None
+    reason: str | None = None
+
+
+class Purpose(Located):
+    function_class: str
+    purpose: str
+
+
+class Procurement(Located):
+    goods: Decimal = Decimal(0)
+    works: Decimal = Decimal(0)
+    services: Decimal = Decimal(0)
+    sme_reserved: Decimal = Decimal(0)
+    small_micro_reserved: Decimal = Decimal(0)
+
+
+class Assets(Located):
+    house_area: Decimal = Decimal(0)
+    house_value: Decimal = Decimal(0)
+    car_general_count: int = 0
+    car_general_value: Decimal = Decimal(0)
+    car_enforcement_count: int = 0
+    car_enforcement_value: Decimal = Decimal(0)
+    car_other_count: int = 0
+    car_other_value: Decimal = Decimal(0)
+    furniture_value: Decimal = Decimal(0)
+    other_value: Decimal = Decimal(0)
+    equipment_50: int = 0
+    equipment_100: int = 0
+    plan_vehicles: int = 0
+    plan_equipment_50: int = 0
+    plan_equipment_100: int = 0
+
+
+class Target(Located):
+    project: str
+    level1: str
+    level2: str
+    level3: str
+    value: str
+    basis: str | None = None
+    prior_value: str | None = None
+    weight: Decimal
+    scoring: str | None = None
+    evidence: str | None = None
+
+
+class Addition(Located):
+    kind: str
+    code: str
+    name: str
+
+
+class Disclosure(BaseModel):
+    """Everything one workbook says; the input of validate and compute."""
+
+    model_config = ConfigDict(frozen=True)
+
+    profile: Profile
+    divisions: tuple[Division, ...] = ()
+    subordinate_units: tuple[SubordinateUnit, ...] = ()
+    lines: tuple[ExpenditureLine, ...] = ()
+    projects: tuple[Project, ...] = ()
+    comparisons: tuple[Comparison, ...] = ()
+    purposes: tuple[Purpose, ...] = ()
+    procurement: Procurement
+    assets: Assets
+    targets: tuple[Target, ...] = ()
+    additions: tuple[Addition, ...] = ()

@@ -1,0 +1,68 @@
+"""The whole pipeline in one place: read → validate → compute → render.
+
+The CLI and the tests call these functions; each stage hands the next an immutable value.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from disclosure_gen import atomic
+from disclosure_gen.compute.run import compute
+from disclosure_gen.model.budget import Disclosure
+from disclosure_gen.render.context import build_context
+from disclosure_gen.render.docx import render_docx
+from disclosure_gen.render.environment import build_environment
+from disclosure_gen.render.pdf import render_pdf
+from disclosure_gen.validate.findings import Finding, has_errors
+from disclosure_gen.validate.run import validate_model
+from disclosure_gen.workbook.reader import read_workbook
+
+
+@dataclass(frozen=True)
+class Checked:
+    """A read and validated workbook."""
+
+    model: Disclosure | None
+    findings: list[Finding]
+
+    def ok(self, strict: bool = False) -> bool:
+        return self.model is not None and not has_errors(self.findings, strict)
+
+
+def check(path: Path) -> Checked:
+    """Read and validate; raises WorkbookUnreadable only for a file that cannot be opened."""
+    result = read_workbook(path)
+    findings = list(result.findings)
+    if result.model is not None and not has_errors(findings):
+        findings += validate_model(result.model)
+    return Checked(result.model, findings)
+
+
+@dataclass(frozen=True)
+class Documents:
+    stem: str
+    docx: bytes
+    pdf: bytes | None
+
+
+def render(model: Disclosure, user_templates: Path | None = None, pdf: bool = True) -> Documents:
+    """Both documents of a valid model, in memory."""
+    env = build_environment(user_templates)
+    computed = compute(model)
+    context = build_context(env, model, computed.facts, computed.tables, computed.functions)
+    stem = context.title
+    return Documents(stem, render_docx(env, context), render_pdf(env, context) if pdf else None)
+
+
+def write(documents: Documents, out_dir: Path) -> list[Path]:
+    """Write the documents atomically into ``out_dir``; return their paths."""
+    written = []
+    for suffix, data in ((".docx", documents.docx), (".pdf", documents.pdf)):
+        if data is None:
+            continue
+        path = out_dir / f"{documents.stem}{suffix}"
+        atomic.write_bytes(path, data)
+        written.append(path)
+    return written

@@ -1,0 +1,1 @@
+"""Render one context into two outputs: DOCX (docxtpl) and PDF (WeasyPrint)."""

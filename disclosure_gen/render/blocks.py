@@ -1,0 +1,105 @@
+"""Run the phrasing template and record the document as a list of typed blocks.
+
+``content.j2`` calls ``doc.part(...)``, ``{% call doc.p() %}…{% endcall %}`` and so on;
+each call appends a block.  The HTML and DOCX templates then only style blocks, so both
+formats say exactly the same thing and a region's wording is one template change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from disclosure_gen.compute.tables import Table
+from disclosure_gen.render.layout import Grid, body_rows, header_rows
+
+
+@dataclass
+class Block:
+    type: str
+    text: str = ""
+    grid: Grid | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def _join(text: str) -> str:
+    """Join the template's source lines: Chinese prose has no spaces at line breaks."""
+    return "".join(line.strip() for line in text.splitlines())
+
+
+class DocumentBuilder:
+    """The ``doc`` object the content template talks to."""
+
+    def __init__(self, specs: dict[str, Any], tables: dict[str, Table], subject: dict[str, str]) -> None:
+        self.blocks: list[Block] = []
+        self.specs = specs
+        self.tables = tables
+        self.subject = subject
+        self.toc: list[tuple[str, str, int]] = []
+
+    def _add(self, block: Block) -> str:
+        self.blocks.append(block)
+        return ""
+
+    def _anchor(self, text: str, level: int) -> str:
+        anchor = f"s{len(self.toc) + 1}"
+        self.toc.append((anchor, text, level))
+        return anchor
+
+    def cover(self, title: str, subtitle: str = "") -> str:
+        return self._add(Block("cover", title, extra={"subtitle": subtitle}))
+
+    def contents(self, title: str) -> str:
+        return self._add(Block("toc", title, extra={"entries": self.toc}))
+
+    def part(self, text: str) -> str:
+        return self._add(Block("part", text, extra={"anchor": self._anchor(text, 1)}))
+
+    def h1(self, text: str) -> str:
+        return self._add(Block("h1", _join(text)))
+
+    def h2(self, text: str) -> str:
+        return self._add(Block("h2", _join(text)))
+
+    def p(self, caller: Callable[[], str]) -> str:
+        text = _join(caller())
+        return self._add(Block("p", text)) if text else ""
+
+    def paras(self, text: str) -> str:
+        """User text with its own line breaks: one paragraph per non-empty line."""
+        for line in text.splitlines():
+            if line.strip():
+                self._add(Block("p", line.strip()))
+        return ""
+
+    def sign(self, *lines: str) -> str:
+        return self._add(Block("sign", extra={"lines": list(lines)}))
+
+    def page_break(self) -> str:
+        return self._add(Block("pagebreak"))
+
+    def table(self, key: str, number: str, editor: str, empty_note: str = "") -> str:
+        """Caption, 编制单位 line, the grid and, for an empty table, its sentence."""
+        spec = self.specs[key]
+        table = self.tables[key]
+        title = spec["title"].format(**self.subject)
+        anchor = self._anchor(f"{number} {title}", 2)
+        grid = Grid(
+            widths=tuple(spec["widths"]),
+            header=header_rows(spec["header"], self.subject),
+            body=body_rows([(r.level, r.cells) for r in table.rows], spec["align"]),
+            landscape=spec.get("orientation") == "landscape",
+            font="small" if len(spec["widths"]) > 8 else "normal",
+        )
+        return self._add(
+            Block(
+                "table",
+                title,
+                grid,
+                {"number": number, "anchor": anchor, "editor": editor, "unit": "单位：万元", "empty_note": empty_note if table.empty else ""},
+            )
+        )
+
+    def grid(self, grid: Grid, title: str = "", subtitle: str = "") -> str:
+        return self._add(Block("grid", title, grid, {"subtitle": subtitle}))

@@ -1,0 +1,45 @@
+"""DOCX output: docxtpl renders the unzipped package template under templates/budget/docx/.
+
+The template is kept as plain XML files (diffable, editable) and zipped in memory.  docxtpl
+gets an overlay of the shared environment with autoescape on, so ``&`` and ``<`` in user
+text stay text (docxtpl would otherwise repair the broken XML silently).
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+from docxtpl import DocxTemplate
+from jinja2 import Environment
+
+from disclosure_gen.render.context import RenderContext, template_path
+from disclosure_gen.zipfix import normalise_zip
+
+PACKAGE_DIR = "budget/docx"
+FIRST = "[Content_Types].xml"
+
+
+def _zip_template(folder: Path) -> io.BytesIO:
+    buffer = io.BytesIO()
+    files = sorted(p for p in folder.rglob("*") if p.is_file())
+    files.sort(key=lambda p: p.name != FIRST)  # content types first, as Word writes it
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
+        for path in files:
+            zf.writestr(path.relative_to(folder).as_posix(), path.read_bytes())
+    buffer.seek(0)
+    return buffer
+
+
+def render_docx(env: Environment, context: RenderContext) -> bytes:
+    folder = template_path(env, PACKAGE_DIR)
+    template = DocxTemplate(_zip_template(folder))
+    escaped = env.overlay(autoescape=True)
+    template.render(context.as_dict(), jinja_env=escaped, autoescape=True)
+    props = template.docx.core_properties
+    props.title = context.title
+    props.author = context.unit_name
+    out = io.BytesIO()
+    template.docx.save(out)
+    return normalise_zip(out.getvalue())

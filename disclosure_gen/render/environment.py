@@ -1,0 +1,74 @@
+"""The one place that builds the jinja2 Environment for every template.
+
+StrictUndefined (a typo in a template fails loudly instead of printing nothing), a search
+path that puts a user's template folder before the packaged one, every filter registered
+here, autoescape for HTML/XML templates.  The text template that phrases the document
+(``content.j2``) is not escaped: its output is data that each format escapes itself.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+from disclosure_gen.money import format_amount, format_amount_or_zero, round2
+
+
+def packaged_templates() -> Path:
+    """Templates inside the installed wheel, or the repository's templates/ folder."""
+    here = Path(__file__).resolve().parent.parent
+    for candidate in (here / "templates", here.parent / "templates"):
+        if candidate.is_dir():
+            return candidate
+    raise FileNotFoundError("templates folder not found beside the disclosure_gen package")
+
+
+def amount(value: Decimal) -> str:
+    """万元 with thousands separators and two decimals: 30,963.77."""
+    return format_amount(value)
+
+
+def amount0(value: Decimal) -> str:
+    """Like ``amount`` but a bare 0 for zero, as some sentences of the seeds print it."""
+    return format_amount_or_zero(value)
+
+
+def pct(value: Decimal) -> str:
+    """A percentage with two decimals, without the % sign: 20.43."""
+    return f"{round2(value):,.2f}"
+
+
+def cn_date(value: dt.date) -> str:
+    return f"{value.year}年{value.month}月{value.day}日"
+
+
+def cn_list(items: list[str], sep: str = "、") -> str:
+    return sep.join(items)
+
+
+CN_NUMERALS = "零一二三四五六七八九十"
+
+
+def cn_number(value: int) -> str:
+    """1 → 一, 12 → 十二, 21 → 二十一 (section numbering up to 99)."""
+    if value <= 10:
+        return CN_NUMERALS[value]
+    tens, ones = divmod(value, 10)
+    head = "" if tens == 1 else CN_NUMERALS[tens]
+    return head + "十" + (CN_NUMERALS[ones] if ones else "")
+
+
+def build_environment(user_templates: Path | None = None) -> Environment:
+    search = [str(user_templates)] if user_templates else []
+    search.append(str(packaged_templates()))
+    env = Environment(
+        loader=FileSystemLoader(search),
+        undefined=StrictUndefined,
+        autoescape=select_autoescape(enabled_extensions=("html", "xml"), default_for_string=False),
+        keep_trailing_newline=False,
+    )
+    env.filters.update(amount=amount, amount0=amount0, pct=pct, cn_date=cn_date, cn_list=cn_list, cn_number=cn_number)
+    return env

@@ -1,0 +1,1 @@
+"""Findings, the rule registry and the rules that check a workbook model."""

@@ -1,0 +1,162 @@
+"""Turn one raw cell value into a typed value, or into findings that say why not."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from disclosure_gen.money import clean_number_text, parse_decimal
+from disclosure_gen.validate.findings import Finding
+from disclosure_gen.workbook import codes
+from disclosure_gen.workbook.schema import LISTS, Field, FieldType
+
+MAX_TEXT = 2000
+MAX_LONG_TEXT = 8000
+CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\ufeff]")
+CODE_RE = re.compile(r"^\s*(\d+)\s*(.*)$")
+DATE_RE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
+
+
+@dataclass
+class CellContext:
+    """Where a value sits, for the findings it may produce."""
+
+    sheet: str
+    cell: str
+    label: str
+    key: str | None = None
+    findings: list[Finding] = field(default_factory=list)
+
+    def add(self, code: codes.Code, message: str) -> None:
+        self.findings.append(code.finding(message, self.sheet, self.cell, self.key))
+
+
+class Invalid(Exception):
+    """The value is unusable; a finding has been recorded."""
+
+
+def parse_cell(spec: Field, raw: object, ctx: CellContext, extra_choices: tuple[str, ...] = ()) -> object:
+    """Parse ``raw`` as ``spec`` says; return None for an empty cell, raise Invalid if bad."""
+    if isinstance(raw, str):
+        raw = _clean_text(raw, spec, ctx)
+        if raw == "":
+            raw = None
+    if raw is None:
+        if spec.required:
+            ctx.add(codes.REQUIRED, f"“{ctx.label}”不能为空，请填写。")
+            raise Invalid
+        return None
+    parser = _PARSERS[spec.type]
+    return parser(spec, raw, ctx, extra_choices)
+
+
+def _clean_text(text: str, spec: Field, ctx: CellContext) -> str:
+    if CONTROL_RE.search(text):
+        text = CONTROL_RE.sub("", text)
+        ctx.add(codes.CONTROL_CHARS, f"“{ctx.label}”含有不可见控制字符，已删除；请核对文字。")
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ").strip()
+    limit = MAX_LONG_TEXT if spec.type == FieldType.LONG_TEXT else MAX_TEXT
+    if len(text) > limit:
+        ctx.add(codes.TEXT_TOO_LONG, f"“{ctx.label}”有 {len(text)} 个字符，超过 {limit} 字上限，请精简。")
+        raise Invalid
+    return text
+
+
+def _text(spec: Field, raw: object, ctx: CellContext, _: tuple[str, ...]) -> str:
+    if isinstance(raw, float | int | Decimal) and not isinstance(raw, bool):
+        return str(parse_decimal(raw).normalize())
+    if isinstance(raw, dt.datetime | dt.date):
+        return raw.strftime("%Y-%m-%d")
+    return str(raw)
+
+
+def _number(spec: Field, raw: object, ctx: CellContext, _: tuple[str, ...]) -> Decimal:
+    try:
+        value = parse_decimal(raw)
+    except ValueError as exc:
+        ctx.add(codes.NOT_A_NUMBER, f"“{ctx.label}”应填数字，现为 {exc}；请改为数字。")
+        raise Invalid from exc
+    if isinstance(raw, str) and clean_number_text(raw) != raw.strip():
+        ctx.add(codes.NORMALISED, f"“{ctx.label}”按文本录入“{raw}”，已读作 {value}；请核对。")
+    if value < 0:
+        ctx.add(codes.NEGATIVE, f"“{ctx.label}”不能为负数（现为 {value}）；请改为正数或 0。")
+        raise Invalid
+    return value
+
+
+def _money(spec: Field, raw: object, ctx: CellContext, extra: tuple[str, ...]) -> Decimal:
+    value = _number(spec, raw, ctx, extra)
+    if value != value.quantize(Decimal("0.01")):
+        ctx.add(codes.NOT_A_NUMBER, f"“{ctx.label}”以元填写，最多两位小数（现为 {value}）；请改正。")
+        raise Invalid
+    return value
+
+
+def _count(spec: Field, raw: object, ctx: CellContext, extra: tuple[str, ...]) -> int:
+    value = _number(spec, raw, ctx, extra)
+    if value != value.to_integral_value():
+        ctx.add(codes.NOT_A_NUMBER, f"“{ctx.label}”应为整数（现为 {value}）；请改正。")
+        raise Invalid
+    return int(value)
+
+
+def _year(spec: Field, raw: object, ctx: CellContext, extra: tuple[str, ...]) -> int:
+    value = _count(spec, raw, ctx, extra)
+    if not 2000 <= value <= 2100:
+        ctx.add(codes.NOT_A_NUMBER, f"“{ctx.label}”应为四位年份（现为 {value}）；请改正。")
+        raise Invalid
+    return value
+
+
+def _date(spec: Field, raw: object, ctx: CellContext, _: tuple[str, ...]) -> dt.date:
+    if isinstance(raw, dt.datetime):
+        return raw.date()
+    if isinstance(raw, dt.date):
+        return raw
+    match = DATE_RE.match(unicodedata.normalize("NFKC", str(raw)).strip())
+    if match:
+        try:
+            return dt.date(*(int(g) for g in match.groups()))
+        except ValueError:
+            pass
+    ctx.add(codes.BAD_DATE, f"“{ctx.label}”应为日期，如 2024-03-01（现为“{str(raw)[:20]}”）；请改正。")
+    raise Invalid
+
+
+def _choice(spec: Field, raw: object, ctx: CellContext, extra: tuple[str, ...]) -> str:
+    text = unicodedata.normalize("NFKC", str(raw)).strip()
+    options = LISTS.get(spec.choices or "", ()) + extra
+    folded = {unicodedata.normalize("NFKC", o): o for o in options}
+    if text in folded:
+        return folded[text]
+    shown = "、".join(options[:6]) + ("等" if len(options) > 6 else "")
+    ctx.add(codes.BAD_CHOICE, f"“{ctx.label}”的“{text[:30]}”不是可选值（{shown}）；请从下拉列表中选择。")
+    raise Invalid
+
+
+def _code(spec: Field, raw: object, ctx: CellContext, _: tuple[str, ...]) -> tuple[str, str | None]:
+    text = unicodedata.normalize("NFKC", str(raw)).strip()
+    if isinstance(raw, float) and raw.is_integer():
+        text = str(int(raw))
+    match = CODE_RE.match(text)
+    if not match:
+        ctx.add(codes.BAD_CODE, f"“{ctx.label}”应以数字编码开头（现为“{text[:30]}”）；请从下拉列表中选择。")
+        raise Invalid
+    name = match.group(2).strip() or None
+    return match.group(1), name
+
+
+_PARSERS = {
+    FieldType.TEXT: _text,
+    FieldType.LONG_TEXT: _text,
+    FieldType.MONEY: _money,
+    FieldType.COUNT: _count,
+    FieldType.DECIMAL: _number,
+    FieldType.DATE: _date,
+    FieldType.YEAR: _year,
+    FieldType.CHOICE: _choice,
+    FieldType.CODE: _code,
+}

@@ -1,0 +1,83 @@
+"""Checks that run before openpyxl sees a file, so hostile input fails fast and small.
+
+openpyxl would happily inflate a zip bomb or load a million-row sheet into memory; these
+checks look at the zip directory only (sizes, counts, magic bytes), which costs nothing.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+from disclosure_gen.validate.findings import WorkbookUnreadable
+from disclosure_gen.workbook import codes
+
+MAX_FILE_BYTES = 20 * 1024 * 1024
+MAX_UNCOMPRESSED_BYTES = 120 * 1024 * 1024
+MAX_PART_BYTES = 40 * 1024 * 1024
+MAX_RATIO = 200
+MAX_ENTRIES = 2000
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def check_file(path: Path) -> None:
+    """Raise WorkbookUnreadable unless ``path`` looks like a sane xlsx package."""
+    name = path.name
+    if not path.is_file():
+        raise WorkbookUnreadable(codes.FILE_MISSING.finding(f"找不到文件 {name}，请检查路径。"))
+    size = path.stat().st_size
+    if size == 0:
+        raise WorkbookUnreadable(codes.NOT_XLSX.finding(f"{name} 是空文件，请重新保存工作簿。"))
+    if size > MAX_FILE_BYTES:
+        raise WorkbookUnreadable(
+            codes.TOO_LARGE.finding(
+                f"{name} 有 {size // (1024 * 1024)} MB，超过 {MAX_FILE_BYTES // (1024 * 1024)} MB 上限；"
+                "预算工作簿通常不足 1 MB，请删除无关内容后再试。"
+            )
+        )
+    with path.open("rb") as fh:
+        head = fh.read(8)
+    if head == OLE_MAGIC:
+        raise WorkbookUnreadable(
+            codes.OLE_FILE.finding(
+                f"{name} 是旧版 .xls 文件或设置了打开密码的工作簿；请取消密码，"
+                "并在 Excel/WPS 中“另存为 Excel 工作簿 (*.xlsx)”。"
+            )
+        )
+    if not zipfile.is_zipfile(path):
+        raise WorkbookUnreadable(
+            codes.NOT_XLSX.finding(
+                f"{name} 不是 Excel 工作簿（xlsx），可能是改了扩展名的 CSV 或文本文件；"
+                "请用 Excel/WPS 打开并另存为 .xlsx，或用 disclosure-gen init 生成模板。"
+            )
+        )
+    _check_zip(path)
+
+
+def _check_zip(path: Path) -> None:
+    try:
+        with zipfile.ZipFile(path) as zf:
+            infos = zf.infolist()
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise WorkbookUnreadable(
+            codes.CORRUPT.finding(f"{path.name} 已损坏，无法打开（{exc}）；请在 Excel/WPS 中重新保存。")
+        ) from exc
+    names = {i.filename for i in infos}
+    if "xl/workbook.xml" not in names:
+        raise WorkbookUnreadable(
+            codes.NOT_XLSX.finding(f"{path.name} 是压缩包但不是 Excel 工作簿；请选择正确的 .xlsx 文件。")
+        )
+    too_big = (
+        len(infos) > MAX_ENTRIES
+        or sum(i.file_size for i in infos) > MAX_UNCOMPRESSED_BYTES
+        or any(i.file_size > MAX_PART_BYTES for i in infos)
+        or any(i.compress_size and i.file_size / i.compress_size > MAX_RATIO and i.file_size > 10**7
+               for i in infos)
+    )
+    if too_big:
+        raise WorkbookUnreadable(
+            codes.TOO_LARGE.finding(
+                f"{path.name} 解压后异常巨大（可能含有上百万行或压缩炸弹），未读取；"
+                "请删除多余的行和工作表后另存。"
+            )
+        )

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Install the system libraries and fonts the PDF renderer needs, if they are missing.
+# Debian/Ubuntu: installs with apt-get (as root, or with sudo).  Elsewhere: says what to do.
+set -euo pipefail
+
+missing=()
+have_lib() { ldconfig -p 2>/dev/null | grep -q "$1"; }
+have_lib 'libpango-1.0.so'           || missing+=(libpango-1.0-0 libpangoft2-1.0-0)
+have_lib 'libharfbuzz-subset.so'     || missing+=(libharfbuzz-subset0)
+command -v fc-list >/dev/null 2>&1   || missing+=(fontconfig)
+if ! command -v fc-list >/dev/null 2>&1 || [ -z "$(fc-list :lang=zh family 2>/dev/null | head -n 1)" ]; then
+  missing+=(fonts-noto-cjk)
+fi
+if command -v fc-list >/dev/null 2>&1 && ! fc-list 2>/dev/null | grep -qi 'ukai\|kaiti\|楷体'; then
+  missing+=(fonts-arphic-ukai)   # an open 楷体 for second-level headings
+fi
+if ! python3 -c 'import venv, ensurepip' >/dev/null 2>&1; then
+  missing+=(python3-venv)
+fi
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "system-deps: fonts and libraries already present"
+  exit 0
+fi
+
+echo "system-deps: missing ${missing[*]}"
+if command -v apt-get >/dev/null 2>&1; then
+  SUDO=""
+  if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null 2>&1; then SUDO="sudo"; else
+      echo "system-deps: run as root:  apt-get install -y ${missing[*]}" >&2; exit 1
+    fi
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  echo "system-deps: installed ${missing[*]}"
+  exit 0
+fi
+
+cat >&2 <<MSG
+system-deps: cannot install automatically on this system.
+  macOS:   brew install pango harfbuzz  (and a CJK font such as Noto Serif CJK SC)
+  Windows: install the GTK3 runtime that WeasyPrint documents ("Installation" → Windows),
+           or run the tool inside WSL (Ubuntu), where 'make demo' installs everything.
+           Windows already has 仿宋/黑体/楷体; the PDF uses them when present.
+  Other Linux: install pango, harfbuzz (with its subset library), fontconfig and
+           a CJK font (Noto Serif CJK SC / Noto Sans CJK SC) with your package manager.
+MSG
+exit 1
