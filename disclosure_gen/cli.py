@@ -50,7 +50,9 @@ def _fail(message: str, code: int = 2) -> typer.Exit:
 def init(
     out: Annotated[Path, typer.Argument(help="要写入的空白工作簿（.xlsx）")],
     year: Annotated[int, typer.Option(help="预算年度，如 2024")],
-    level: Annotated[Level, typer.Option(help="unit = 单位预算，department = 部门预算")] = Level.unit,
+    level: Annotated[
+        Level, typer.Option(help="unit = 单位预算，department = 部门预算")
+    ] = Level.unit,
     force: Annotated[bool, typer.Option(help="覆盖已存在的文件")] = False,
 ) -> None:
     """写出一个空白的、自带填写说明和下拉列表的工作簿。"""

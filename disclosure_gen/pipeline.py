@@ -5,6 +5,7 @@ The CLI and the tests call these functions; each stage hands the next an immutab
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,6 +41,15 @@ def check(path: Path) -> Checked:
     return Checked(result.model, findings)
 
 
+UNSAFE_FILENAME = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
+
+
+def safe_filename(stem: str) -> str:
+    """A file name valid on Windows too: characters it forbids become “_”."""
+    cleaned = UNSAFE_FILENAME.sub("_", stem).strip(" .")
+    return cleaned[:120] or "disclosure"
+
+
 @dataclass(frozen=True)
 class Documents:
     stem: str
@@ -59,10 +69,11 @@ def render(model: Disclosure, user_templates: Path | None = None, pdf: bool = Tr
 def write(documents: Documents, out_dir: Path) -> list[Path]:
     """Write the documents atomically into ``out_dir``; return their paths."""
     written = []
+    stem = safe_filename(documents.stem)
     for suffix, data in ((".docx", documents.docx), (".pdf", documents.pdf)):
         if data is None:
             continue
-        path = out_dir / f"{documents.stem}{suffix}"
+        path = out_dir / f"{stem}{suffix}"
         atomic.write_bytes(path, data)
         written.append(path)
     return written

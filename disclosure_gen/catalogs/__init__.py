@@ -39,7 +39,9 @@ class Catalog:
         merged = dict(self.names)
         merged.update(additions)
         basic = self.basic_allowed | frozenset(
-            c for c in additions if self.kind == "economic" and c[:3] in {"301", "302", "303", "310"}
+            c
+            for c in additions
+            if self.kind == "economic" and c[:3] in {"301", "302", "303", "310"}
         )
         return Catalog(self.kind, self.year, merged, basic)
 

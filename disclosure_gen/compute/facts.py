@@ -54,6 +54,7 @@ class ClassUse:
 class ProjectFacts:
     project: Project
     amount: Decimal
+    general: Decimal  # 一般公共预算当年拨款 (section 七 states this)
     fiscal: Decimal
     other: Decimal
     targets: tuple[Target, ...]
@@ -114,17 +115,21 @@ class Comparisons:
 def _income(items: Sequence[Leaf], cmp: Comparisons, grand: Decimal) -> tuple[Figure, ...]:
     out = []
     for key, name, item, _transfer in INCOME_GROUPS:
-        amount = total(items, lambda leaf, key=key: leaf.info.income_group == key)
+        amount = total(items, lv.income_group_is(key))
         figure = cmp.figure(name, item, amount, grand)
         arranged = amount != ZERO or figure.change is not None
-        out.append(Figure(figure.name, amount, figure.share, figure.change, figure.reason, arranged))
+        out.append(
+            Figure(figure.name, amount, figure.share, figure.change, figure.reason, arranged)
+        )
     return tuple(out)
 
 
-def _class_uses(items: Sequence[Leaf], catalog: Catalog, purposes: dict[str, str], whole: Decimal) -> tuple[ClassUse, ...]:
+def _class_uses(
+    items: Sequence[Leaf], catalog: Catalog, purposes: dict[str, str], whole: Decimal
+) -> tuple[ClassUse, ...]:
     out = []
     for code in sorted({leaf.function_class for leaf in items}):
-        amount = total(items, lambda leaf, code=code: leaf.function_class == code)
+        amount = total(items, lv.function_class_is(code))
         if amount != ZERO:
             name = catalog.name(code) or code
             out.append(ClassUse(code, name, amount, percent(amount, whole), purposes.get(code, "")))
@@ -136,7 +141,9 @@ def _economic_names(items: Sequence[Leaf], economic: Catalog) -> tuple[str, ...]
     return tuple(economic.name(c) or c for c in codes)
 
 
-def _projects(model: Disclosure, items: Sequence[Leaf], names: Sequence[str]) -> tuple[ProjectFacts, ...]:
+def _projects(
+    model: Disclosure, items: Sequence[Leaf], names: Sequence[str]
+) -> tuple[ProjectFacts, ...]:
     by_name = {p.name: p for p in model.projects}
     out = []
     for name in names:
@@ -146,7 +153,10 @@ def _projects(model: Disclosure, items: Sequence[Leaf], names: Sequence[str]) ->
         mine = [leaf for leaf in items if leaf.project == name]
         fiscal = total(mine, lambda leaf: leaf.info.appropriation or leaf.info.fiscal_carryover)
         targets = tuple(t for t in model.targets if t.project == name)
-        out.append(ProjectFacts(project, total(mine), fiscal, total(mine) - fiscal, targets))
+        general = total(mine, lambda leaf: leaf.general_current)
+        out.append(
+            ProjectFacts(project, total(mine), general, fiscal, total(mine) - fiscal, targets)
+        )
     return tuple(out)
 
 
@@ -168,7 +178,8 @@ THREE_PUBLIC_NAMES = (
 
 def _three_public(items: Sequence[Leaf], cmp: Comparisons) -> tuple[Figure, tuple[Figure, ...]]:
     parts = tuple(
-        cmp.figure(name, item, three_public_amount(items, key)) for key, name, item in THREE_PUBLIC_NAMES
+        cmp.figure(name, item, three_public_amount(items, key))
+        for key, name, item in THREE_PUBLIC_NAMES
     )
     amount = sum((p.amount for p in parts), ZERO)
     priors = [p.change.prior for p in parts if p.change is not None]
@@ -176,7 +187,9 @@ def _three_public(items: Sequence[Leaf], cmp: Comparisons) -> tuple[Figure, tupl
     return Figure("“三公”经费", amount, None, change), parts
 
 
-def compute_facts(model: Disclosure, items: Sequence[Leaf], functions: Catalog, economic: Catalog) -> Facts:
+def compute_facts(
+    model: Disclosure, items: Sequence[Leaf], functions: Catalog, economic: Catalog
+) -> Facts:
     cmp = Comparisons(model.comparisons)
     grand = total(items)
     income = _income(items, cmp, grand)
@@ -196,7 +209,7 @@ def compute_facts(model: Disclosure, items: Sequence[Leaf], functions: Catalog, 
             cmp.figure(
                 functions.name(code) or code,
                 FUNCTION_COMPARISON_PREFIX + code,
-                total(general, lambda leaf, code=code: leaf.function == code),
+                total(general, lv.function_is(code)),
             ),
         )
         for code in item_codes
@@ -204,13 +217,21 @@ def compute_facts(model: Disclosure, items: Sequence[Leaf], functions: Catalog, 
     three, three_items = _three_public(items, cmp)
     carried = [leaf for leaf in items if leaf.source.startswith("carryover")]
     running = total(fiscal, lambda leaf: leaf.kind == "operating")
+    # 当年项目 by money: a project with both kinds of money counts on both sides, so that
+    # each count goes with the amount beside it.
     current = [leaf for leaf in items if not leaf.source.startswith("carryover") and not leaf.basic]
-    fiscal_projects = _project_names([leaf for leaf in current if leaf.info.appropriation])
-    other_projects = [n for n in _project_names(current) if n not in fiscal_projects]
+    fiscal_current = [leaf for leaf in current if leaf.info.appropriation]
+    other_current = [leaf for leaf in current if not leaf.info.appropriation]
     return Facts(
         income_total=grand,
         income=income,
-        income_names=tuple(dict.fromkeys(INCOME_LIST_NAMES[f[0]] for f, g in zip(INCOME_GROUPS, income, strict=True) if g.amount)),
+        income_names=tuple(
+            dict.fromkeys(
+                INCOME_LIST_NAMES[f[0]]
+                for f, g in zip(INCOME_GROUPS, income, strict=True)
+                if g.amount
+            )
+        ),
         expense_classes=tuple(u.name for u in _class_uses(items, functions, purposes, grand)),
         basic=cmp.figure("基本支出", "支出：基本支出", basic_amount, grand),
         project=cmp.figure("项目支出", "支出：项目支出", project_amount, grand),
@@ -219,30 +240,56 @@ def compute_facts(model: Disclosure, items: Sequence[Leaf], functions: Catalog, 
             Figure(name, total(fiscal, lv.fund_current(fund))) for fund, name in FUND_NAMES.items()
         ),
         appropriation_classes={
-            fund: _class_uses([leaf for leaf in fiscal if lv.fund_current(fund)(leaf)], functions, purposes, total(fiscal))
+            fund: _class_uses(
+                [leaf for leaf in fiscal if lv.fund_current(fund)(leaf)],
+                functions,
+                purposes,
+                total(fiscal),
+            )
             for fund in FUND_NAMES
         },
         general_total=general_total,
-        general_basic=cmp.figure("基本支出", "一般公共预算：基本支出", total(general_basic), general_total),
-        general_project=cmp.figure("项目支出", "一般公共预算：项目支出", total(general, lv.is_project), general_total),
+        general_basic=cmp.figure(
+            "基本支出", "一般公共预算：基本支出", total(general_basic), general_total
+        ),
+        general_project=cmp.figure(
+            "项目支出", "一般公共预算：项目支出", total(general, lv.is_project), general_total
+        ),
         general_classes=_class_uses(general, functions, purposes, general_total),
         general_items=general_items,
         general_basic_total=total(general_basic),
         personnel=total(general_basic, lv.is_personnel),
-        personnel_items=_economic_names([leaf for leaf in general_basic if leaf.kind == "personnel"], economic),
+        personnel_items=_economic_names(
+            [leaf for leaf in general_basic if leaf.kind == "personnel"], economic
+        ),
         operating=total(general_basic, lv.is_operating),
-        operating_items=_economic_names([leaf for leaf in general_basic if leaf.kind == "operating"], economic),
-        projects=_projects(model, items, _project_names([leaf for leaf in general if not leaf.basic])),
+        operating_items=_economic_names(
+            [leaf for leaf in general_basic if leaf.kind == "operating"], economic
+        ),
+        projects=_projects(
+            model, items, _project_names([leaf for leaf in general if not leaf.basic])
+        ),
         government_fund=total(items, lv.fund_current("government_fund")),
         state_capital=total(items, lv.fund_current("state_capital")),
         three_public=three,
         three_public_items=three_items,
         carryover_total=total(carried),
-        carryover_items=tuple(Figure(n, total(carried, lambda leaf, n=n: leaf.project == n)) for n in _project_names(carried)),
+        carryover_items=tuple(
+            Figure(n, total(carried, lv.project_is(n)))
+            for n in _project_names(carried)
+        ),
         running_costs=cmp.figure("运行经费", "运行经费", running),
-        fiscal_projects=(len(fiscal_projects), total(current, lambda leaf: leaf.info.appropriation)),
-        other_projects=(len(other_projects), total(current, lambda leaf: not leaf.info.appropriation)),
-        all_projects=_projects(model, items, _project_names([leaf for leaf in items if not leaf.basic])),
+        fiscal_projects=(
+            len(_project_names([x for x in fiscal_current if x.amount])),
+            total(fiscal_current),
+        ),
+        other_projects=(
+            len(_project_names([x for x in other_current if x.amount])),
+            total(other_current),
+        ),
+        all_projects=_projects(
+            model, items, _project_names([leaf for leaf in items if not leaf.basic])
+        ),
     )
 
 

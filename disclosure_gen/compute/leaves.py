@@ -104,5 +104,25 @@ def source_in(*sources: str) -> Predicate:
     return lambda leaf: leaf.source in wanted
 
 
+def function_class_is(code: str) -> Predicate:
+    return lambda leaf: leaf.function_class == code
+
+
+def function_is(code: str) -> Predicate:
+    return lambda leaf: leaf.function == code
+
+
+def economic_class_is(code: str) -> Predicate:
+    return lambda leaf: leaf.economic_class == code
+
+
+def project_is(name: str) -> Predicate:
+    return lambda leaf: leaf.project == name
+
+
+def income_group_is(key: str) -> Predicate:
+    return lambda leaf: leaf.info.income_group == key
+
+
 def both(first: Predicate, second: Predicate) -> Predicate:
     return lambda leaf: first(leaf) and second(leaf)

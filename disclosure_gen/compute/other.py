@@ -44,13 +44,21 @@ def procurement_facts(p: Procurement) -> ProcurementFacts:
     """Parts are rounded first and the total is their sum, so the sentence adds up."""
     goods, works, services = (yuan_to_wan(v) for v in (p.goods, p.works, p.services))
     return ProcurementFacts(
-        goods + works + services, goods, works, services,
-        yuan_to_wan(p.sme_reserved), yuan_to_wan(p.small_micro_reserved),
+        goods + works + services,
+        goods,
+        works,
+        services,
+        yuan_to_wan(p.sme_reserved),
+        yuan_to_wan(p.small_micro_reserved),
     )
 
 
 def asset_facts(a: Assets) -> AssetFacts:
-    cars = (yuan_to_wan(a.car_general_value), yuan_to_wan(a.car_enforcement_value), yuan_to_wan(a.car_other_value))
+    cars = (
+        yuan_to_wan(a.car_general_value),
+        yuan_to_wan(a.car_enforcement_value),
+        yuan_to_wan(a.car_other_value),
+    )
     return AssetFacts(
         house_area=round2(a.house_area),
         house_value=yuan_to_wan(a.house_value),

@@ -45,11 +45,21 @@ SOURCE_INFO: dict[str, SourceInfo] = {
 # key, name in section 二, comparison item in sheet 上年对比, is a transfer.
 INCOME_GROUPS: tuple[tuple[str, str, str, bool], ...] = (
     ("general_budget", "一般公共预算", "收入：一般公共预算", False),
-    ("general_transfer", "上级一般公共预算安排的转移支付资金", "收入：上级一般公共预算转移支付", True),
+    (
+        "general_transfer",
+        "上级一般公共预算安排的转移支付资金",
+        "收入：上级一般公共预算转移支付",
+        True,
+    ),
     ("government_fund", "政府性基金预算", "收入：政府性基金预算", False),
     ("fund_transfer", "上级政府性基金安排的转移支付资金", "收入：上级政府性基金转移支付", True),
     ("state_capital", "国有资本经营预算", "收入：国有资本经营预算", False),
-    ("capital_transfer", "上级国有资本经营预算安排的转移支付资金", "收入：上级国有资本经营预算转移支付", True),
+    (
+        "capital_transfer",
+        "上级国有资本经营预算安排的转移支付资金",
+        "收入：上级国有资本经营预算转移支付",
+        True,
+    ),
     ("special_account", "财政专户管理资金", "收入：财政专户管理资金", False),
     ("unit_funds", "单位资金", "收入：单位资金", False),
     ("fiscal_carryover", "财政拨款结转", "收入：财政拨款结转", False),

@@ -57,7 +57,9 @@ def _income_items(items: Sequence[Leaf]) -> list[tuple[str, Decimal]]:
     def t(pred: Predicate) -> Decimal:
         return total(items, pred)
 
-    current = t(lambda leaf: not leaf.info.fiscal_carryover and not leaf.source.startswith("carryover"))
+    current = t(
+        lambda leaf: not leaf.info.fiscal_carryover and not leaf.source.startswith("carryover")
+    )
     unit = s("unit_business", "unit_subsidy", "unit_affiliated", "unit_operating", "unit_other")
     return [
         ("一、本年收入", current),
@@ -88,7 +90,9 @@ def _income_items(items: Sequence[Leaf]) -> list[tuple[str, Decimal]]:
     ]
 
 
-def _side_by_side(left: list[tuple[Cell, ...]], right: list[tuple[Cell, ...]], widths: tuple[int, int]) -> list[Row]:
+def _side_by_side(
+    left: list[tuple[Cell, ...]], right: list[tuple[Cell, ...]], widths: tuple[int, int]
+) -> list[Row]:
     rows = []
     for index in range(max(len(left), len(right))):
         a = left[index] if index < len(left) else ("",) * widths[0]
@@ -100,7 +104,7 @@ def _side_by_side(left: list[tuple[Cell, ...]], right: list[tuple[Cell, ...]], w
 def table1(items: Sequence[Leaf], catalog: Catalog) -> Table:
     left: list[tuple[Cell, ...]] = [(label, value) for label, value in _income_items(items)]
     right: list[tuple[Cell, ...]] = [
-        (f"{c} {catalog.names[c]}", total(items, lambda leaf, c=c: leaf.function_class == c))
+        (f"{c} {catalog.names[c]}", total(items, lv.function_class_is(c)))
         for c in catalog.codes(3)
     ]
     grand = total(items)
@@ -119,7 +123,9 @@ T2_COLUMNS: tuple[Predicate, ...] = (
     lv.source_in("state_capital"),
     lv.source_in("capital_transfer"),
     lv.source_in("special_account"),
-    lv.source_in("unit_business", "unit_subsidy", "unit_affiliated", "unit_operating", "unit_other"),
+    lv.source_in(
+        "unit_business", "unit_subsidy", "unit_affiliated", "unit_operating", "unit_other"
+    ),
     lambda leaf: leaf.info.fiscal_carryover,
     lv.source_in("carryover_special", "carryover_unit"),
 )
@@ -150,7 +156,13 @@ def table4(items: Sequence[Leaf], catalog: Catalog) -> Table:
     right: list[tuple[Cell, ...]] = []
     for c in catalog.codes(3):
         mine = [leaf for leaf in fiscal if leaf.function_class == c]
-        right.append((f"{c} {catalog.names[c]}", total(mine), *(total(mine, lv.fund_current(f)) for f in FUNDS)))
+        right.append(
+            (
+                f"{c} {catalog.names[c]}",
+                total(mine),
+                *(total(mine, lv.fund_current(f)) for f in FUNDS),
+            )
+        )
     grand = total(fiscal)
     rows = _side_by_side(left, right, (2, 5))
     rows.append(Row(TOTAL, ("收入总计", grand, "支出总计", grand, *by_fund)))
@@ -159,7 +171,9 @@ def table4(items: Sequence[Leaf], catalog: Catalog) -> Table:
 
 def table5(items: Sequence[Leaf], catalog: Catalog) -> Table:
     general = [leaf for leaf in items if leaf.general_current]
-    return Table("t5", _tree_rows(function_tree(general, catalog, BASIC_PROJECT)), empty=not general)
+    return Table(
+        "t5", _tree_rows(function_tree(general, catalog, BASIC_PROJECT)), empty=not general
+    )
 
 
 def table6(items: Sequence[Leaf], economic: Catalog) -> Table:
@@ -171,7 +185,7 @@ def table6(items: Sequence[Leaf], economic: Catalog) -> Table:
 def table7(items: Sequence[Leaf], catalog: Catalog) -> Table:
     projects = [leaf for leaf in items if leaf.general_current and not leaf.basic]
     columns: list[Predicate] = [lv.is_any]
-    columns += [lambda leaf, c=c: leaf.economic_class == c for c in SEVEN_CLASSES]
+    columns += [lv.economic_class_is(c) for c in SEVEN_CLASSES]
     tree = function_tree(projects, catalog, columns, with_projects=True)
     return Table("t7", _tree_rows(tree, with_project=True), empty=not projects)
 
@@ -197,15 +211,20 @@ def three_public_amount(items: Sequence[Leaf], part: str, fund: str | None = Non
     codes = THREE_PUBLIC_CODES[part]
     return total(
         items,
-        lambda leaf: leaf.info.appropriation
-        and leaf.economic in codes
-        and (fund is None or leaf.info.fund == fund),
+        lambda leaf: (
+            leaf.info.appropriation
+            and leaf.economic in codes
+            and (fund is None or leaf.info.fund == fund)
+        ),
     )
 
 
 def table10(items: Sequence[Leaf]) -> Table:
     def row(label: str, parts: tuple[str, ...], level: str = "item") -> Row:
-        values = [sum((three_public_amount(items, p, f) for p in parts), Decimal(0)) for f in (None, *FUNDS)]
+        values = [
+            sum((three_public_amount(items, p, f) for p in parts), Decimal(0))
+            for f in (None, *FUNDS)
+        ]
         return Row(level, (label, *values))
 
     everything = tuple(THREE_PUBLIC_CODES)
@@ -227,7 +246,12 @@ def _carry_values(mine: Sequence[Leaf]) -> tuple[Decimal, ...]:
     other = [leaf for leaf in mine if not leaf.info.fiscal_carryover]
     values: list[Decimal] = [total(mine)]
     for group in (fiscal, other):
-        values += [total(group), total(group, lv.is_personnel), total(group, lv.is_operating), total(group, lv.is_project)]
+        values += [
+            total(group),
+            total(group, lv.is_personnel),
+            total(group, lv.is_operating),
+            total(group, lv.is_project),
+        ]
     return tuple(values)
 
 
@@ -244,7 +268,9 @@ def table11(items: Sequence[Leaf]) -> Table:
         if leaf.project and leaf.project not in names:
             names.append(leaf.project)
     for name in names:
-        rows.append(Row("item", (name, *_carry_values([leaf for leaf in carried if leaf.project == name]))))
+        rows.append(
+            Row("item", (name, *_carry_values([leaf for leaf in carried if leaf.project == name])))
+        )
     return Table("t11", tuple(rows))
 
 

@@ -45,11 +45,20 @@ def function_tree(
     rows = [TreeRow(TOTAL, ("", "", ""), "总计", _values(items, columns))]
     for class_code in sorted({leaf.function_class for leaf in items}):
         in_class = [leaf for leaf in items if leaf.function_class == class_code]
-        rows.append(TreeRow(CLASS, (class_code, "", ""), _name(catalog, class_code), _values(in_class, columns)))
+        rows.append(
+            TreeRow(
+                CLASS, (class_code, "", ""), _name(catalog, class_code), _values(in_class, columns)
+            )
+        )
         for section in sorted({leaf.function_section for leaf in in_class}):
             in_section = [leaf for leaf in in_class if leaf.function_section == section]
             rows.append(
-                TreeRow(SECTION, (class_code, section[3:], ""), _name(catalog, section), _values(in_section, columns))
+                TreeRow(
+                    SECTION,
+                    (class_code, section[3:], ""),
+                    _name(catalog, section),
+                    _values(in_section, columns),
+                )
             )
             for item in sorted({leaf.function for leaf in in_section}):
                 in_item = [leaf for leaf in in_section if leaf.function == item]
@@ -57,9 +66,15 @@ def function_tree(
                 if with_projects:
                     for project in _ordered({leaf.project or "" for leaf in in_item}, in_item):
                         mine = [leaf for leaf in in_item if (leaf.project or "") == project]
-                        rows.append(TreeRow(ITEM, codes, _name(catalog, item), _values(mine, columns), project))
+                        rows.append(
+                            TreeRow(
+                                ITEM, codes, _name(catalog, item), _values(mine, columns), project
+                            )
+                        )
                 else:
-                    rows.append(TreeRow(ITEM, codes, _name(catalog, item), _values(in_item, columns)))
+                    rows.append(
+                        TreeRow(ITEM, codes, _name(catalog, item), _values(in_item, columns))
+                    )
     return rows
 
 
@@ -73,13 +88,24 @@ def _ordered(names: set[str], items: Sequence[Leaf]) -> list[str]:
     return seen
 
 
-def economic_tree(items: Sequence[Leaf], catalog: Catalog, columns: Sequence[Predicate]) -> list[TreeRow]:
+def economic_tree(
+    items: Sequence[Leaf], catalog: Catalog, columns: Sequence[Predicate]
+) -> list[TreeRow]:
     """总计, then every economic 类 and 款 that has leaves."""
     rows = [TreeRow(TOTAL, ("", ""), "总计", _values(items, columns))]
     for class_code in sorted({leaf.economic_class for leaf in items}):
         in_class = [leaf for leaf in items if leaf.economic_class == class_code]
-        rows.append(TreeRow(CLASS, (class_code, ""), _name(catalog, class_code), _values(in_class, columns)))
+        rows.append(
+            TreeRow(CLASS, (class_code, ""), _name(catalog, class_code), _values(in_class, columns))
+        )
         for section in sorted({leaf.economic for leaf in in_class}):
             mine = [leaf for leaf in in_class if leaf.economic == section]
-            rows.append(TreeRow(SECTION, (class_code, section[3:]), _name(catalog, section), _values(mine, columns)))
+            rows.append(
+                TreeRow(
+                    SECTION,
+                    (class_code, section[3:]),
+                    _name(catalog, section),
+                    _values(mine, columns),
+                )
+            )
     return rows

@@ -31,7 +31,9 @@ def _join(text: str) -> str:
 class DocumentBuilder:
     """The ``doc`` object the content template talks to."""
 
-    def __init__(self, specs: dict[str, Any], tables: dict[str, Table], subject: dict[str, str]) -> None:
+    def __init__(
+        self, specs: dict[str, Any], tables: dict[str, Table], subject: dict[str, str]
+    ) -> None:
         self.blocks: list[Block] = []
         self.specs = specs
         self.tables = tables
@@ -97,7 +99,13 @@ class DocumentBuilder:
                 "table",
                 title,
                 grid,
-                {"number": number, "anchor": anchor, "editor": editor, "unit": "单位：万元", "empty_note": empty_note if table.empty else ""},
+                {
+                    "number": number,
+                    "anchor": anchor,
+                    "editor": editor,
+                    "unit": "单位：万元",
+                    "empty_note": empty_note if table.empty else "",
+                },
             )
         )
 

@@ -29,8 +29,13 @@ class RenderContext:
     blocks: tuple[Block, ...]
 
     def as_dict(self) -> dict[str, Any]:
-        return {"title": self.title, "unit_name": self.unit_name, "year": self.year,
-                "date_text": self.date_text, "blocks": self.blocks}
+        return {
+            "title": self.title,
+            "unit_name": self.unit_name,
+            "year": self.year,
+            "date_text": self.date_text,
+            "blocks": self.blocks,
+        }
 
 
 def load_specs(env: Environment) -> dict[str, Any]:
@@ -49,10 +54,17 @@ def build_context(
 ) -> RenderContext:
     profile = model.profile
     department = profile.level == "department"
-    subject = {"subject": "部门" if department else "单位", "editor": "编制部门" if department else "编制单位"}
+    subject = {
+        "subject": "部门" if department else "单位",
+        "editor": "编制部门" if department else "编制单位",
+    }
     specs = load_specs(env)
     doc = DocumentBuilder(specs, tables, subject)
-    targets = {p.project.name: target_grid(p, profile.name, specs["targets"]) for p in facts.all_projects if p.targets}
+    targets = {
+        p.project.name: target_grid(p, profile.name, specs["targets"])
+        for p in facts.all_projects
+        if p.targets
+    }
     env.get_template("budget/content.j2").render(
         doc=doc,
         profile=profile,

@@ -70,5 +70,12 @@ def build_environment(user_templates: Path | None = None) -> Environment:
         autoescape=select_autoescape(enabled_extensions=("html", "xml"), default_for_string=False),
         keep_trailing_newline=False,
     )
-    env.filters.update(amount=amount, amount0=amount0, pct=pct, cn_date=cn_date, cn_list=cn_list, cn_number=cn_number)
+    env.filters.update(
+        amount=amount,
+        amount0=amount0,
+        pct=pct,
+        cn_date=cn_date,
+        cn_list=cn_list,
+        cn_number=cn_number,
+    )
     return env

@@ -73,34 +73,48 @@ def cell_text(value: object) -> str:
     return "" if value is None else str(value)
 
 
-def header_rows(spec: Sequence[Sequence[Any]], subject: dict[str, str]) -> tuple[tuple[GridCell, ...], ...]:
+def header_rows(
+    spec: Sequence[Sequence[Any]], subject: dict[str, str]
+) -> tuple[tuple[GridCell, ...], ...]:
     rows = []
     for row in spec:
         cells = []
         for cell in row:
             if isinstance(cell, dict):
                 text = str(cell["text"]).format(**subject)
-                cells.append(GridCell(text, int(cell.get("colspan", 1)), int(cell.get("rowspan", 1)), bold=True))
+                cells.append(
+                    GridCell(
+                        text, int(cell.get("colspan", 1)), int(cell.get("rowspan", 1)), bold=True
+                    )
+                )
             else:
                 cells.append(GridCell(str(cell).format(**subject), bold=True))
         rows.append(tuple(cells))
     return tuple(rows)
 
 
-def body_rows(rows: Sequence[tuple[str, Sequence[object]]], align: Sequence[str]) -> tuple[tuple[GridCell, ...], ...]:
+def body_rows(
+    rows: Sequence[tuple[str, Sequence[object]]], align: Sequence[str]
+) -> tuple[tuple[GridCell, ...], ...]:
     """Computed rows (level, cells) as grid cells; total rows are bold."""
     out = []
     for level, cells in rows:
         out.append(
             tuple(
-                GridCell(cell_text(value), align=align[i] if i < len(align) else "l", bold=level == "total")
+                GridCell(
+                    cell_text(value),
+                    align=align[i] if i < len(align) else "l",
+                    bold=level == "total",
+                )
                 for i, value in enumerate(cells)
             )
         )
     return tuple(out)
 
 
-def _docx_rows(rows: Sequence[Sequence[GridCell]], widths: Sequence[int], total_twips: int) -> list[list[DocxCell]]:
+def _docx_rows(
+    rows: Sequence[Sequence[GridCell]], widths: Sequence[int], total_twips: int
+) -> list[list[DocxCell]]:
     """Place cells on the grid; add a ``continue`` cell under every rowspan."""
     whole = sum(widths)
     twips = [w * total_twips // whole for w in widths]  # as Grid.twips
@@ -113,7 +127,16 @@ def _docx_rows(rows: Sequence[Sequence[GridCell]], widths: Sequence[int], total_
         while col < len(widths):
             if col in pending:
                 cell, left = pending[col]
-                placed.append(DocxCell("", cell.colspan, sum(twips[col : col + cell.colspan]), cell.align, cell.bold, "continue"))
+                placed.append(
+                    DocxCell(
+                        "",
+                        cell.colspan,
+                        sum(twips[col : col + cell.colspan]),
+                        cell.align,
+                        cell.bold,
+                        "continue",
+                    )
+                )
                 if left > 1:
                     pending[col] = (cell, left - 1)
                 else:
@@ -129,7 +152,11 @@ def _docx_rows(rows: Sequence[Sequence[GridCell]], widths: Sequence[int], total_
             vmerge = "restart" if cell.rowspan > 1 else None
             if cell.rowspan > 1:
                 pending[col] = (cell, cell.rowspan - 1)
-            placed.append(DocxCell(cell.text, span, sum(twips[col : col + span]), cell.align, cell.bold, vmerge))
+            placed.append(
+                DocxCell(
+                    cell.text, span, sum(twips[col : col + span]), cell.align, cell.bold, vmerge
+                )
+            )
             col += span
         out.append(placed)
     return out

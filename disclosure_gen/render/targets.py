@@ -46,20 +46,34 @@ def _key(t: Target, level: int) -> tuple[str, ...]:
     return (t.level1,) if level == 1 else (t.level1, t.level2)
 
 
+def _label(text: str, span: int = 1) -> GridCell:
+    return GridCell(text, colspan=span, bold=True)
+
+
 def target_grid(facts: ProjectFacts, unit_name: str, spec: dict[str, Any]) -> Grid:
     labels = spec["labels"]
-    b = lambda text, span=1: GridCell(text, colspan=span, bold=True)  # noqa: E731
     project = facts.project
     header = (
-        (b(labels["unit"], 2), GridCell(unit_name, colspan=7, align="l")),
-        (b(labels["project"], 2), GridCell(project.name, colspan=3, align="l"), b(labels["leader"], 2),
-         GridCell(project.leader or "", colspan=2)),
-        (GridCell(labels["funds"], colspan=2, rowspan=2, bold=True), b(labels["annual"], 2),
-         GridCell(format_amount(facts.amount), colspan=5, align="r")),
-        (b(labels["fiscal"], 2), GridCell(format_amount(facts.fiscal), colspan=2, align="r"),
-         b(labels["other"], 1), GridCell(format_amount(facts.other), colspan=2, align="r")),
-        (b(labels["goal"], 2), GridCell(project.goal or "", colspan=7, align="l")),
-        tuple(b(c) for c in spec["columns"]),
+        (_label(labels["unit"], 2), GridCell(unit_name, colspan=7, align="l")),
+        (
+            _label(labels["project"], 2),
+            GridCell(project.name, colspan=3, align="l"),
+            _label(labels["leader"], 2),
+            GridCell(project.leader or "", colspan=2),
+        ),
+        (
+            GridCell(labels["funds"], colspan=2, rowspan=2, bold=True),
+            _label(labels["annual"], 2),
+            GridCell(format_amount(facts.amount), colspan=5, align="r"),
+        ),
+        (
+            _label(labels["fiscal"], 2),
+            GridCell(format_amount(facts.fiscal), colspan=2, align="r"),
+            _label(labels["other"], 1),
+            GridCell(format_amount(facts.other), colspan=2, align="r"),
+        ),
+        (_label(labels["goal"], 2), GridCell(project.goal or "", colspan=7, align="l")),
+        tuple(_label(c) for c in spec["columns"]),
     )
     return Grid(
         widths=tuple(spec["widths"]),

@@ -78,5 +78,6 @@ def all_codes() -> list[Code]:
 
 
 def _load_rules() -> None:
-    """Import the rule modules so that their decorators run."""
-    import disclosure_gen.validate.rules  # noqa: F401
+    """Import the rule modules and the reader's codes so that every code is declared."""
+    import disclosure_gen.validate.rules
+    import disclosure_gen.workbook.codes  # noqa: F401

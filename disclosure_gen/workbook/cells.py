@@ -10,12 +10,16 @@ from decimal import Decimal
 
 from disclosure_gen.money import clean_number_text, parse_decimal
 from disclosure_gen.validate.findings import Finding
+from disclosure_gen.validate.registry import Code
 from disclosure_gen.workbook import codes
 from disclosure_gen.workbook.schema import LISTS, Field, FieldType
 
 MAX_TEXT = 2000
 MAX_LONG_TEXT = 8000
-CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\ufeff]")
+# Control characters, raw or as Excel stores them in XML (“_x0007_”).
+CONTROL_RE = re.compile(
+    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\ufeff]|_x00(?:0[0-8BbCcEeFf]|1[0-9A-Fa-f])_"
+)
 CODE_RE = re.compile(r"^\s*(\d+)\s*(.*)$")
 DATE_RE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
 
@@ -30,7 +34,7 @@ class CellContext:
     key: str | None = None
     findings: list[Finding] = field(default_factory=list)
 
-    def add(self, code: codes.Code, message: str) -> None:
+    def add(self, code: Code, message: str) -> None:
         self.findings.append(code.finding(message, self.sheet, self.cell, self.key))
 
 
@@ -38,7 +42,9 @@ class Invalid(Exception):
     """The value is unusable; a finding has been recorded."""
 
 
-def parse_cell(spec: Field, raw: object, ctx: CellContext, extra_choices: tuple[str, ...] = ()) -> object:
+def parse_cell(
+    spec: Field, raw: object, ctx: CellContext, extra_choices: tuple[str, ...] = ()
+) -> object:
     """Parse ``raw`` as ``spec`` says; return None for an empty cell, raise Invalid if bad."""
     if isinstance(raw, str):
         raw = _clean_text(raw, spec, ctx)
@@ -60,7 +66,10 @@ def _clean_text(text: str, spec: Field, ctx: CellContext) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ").strip()
     limit = MAX_LONG_TEXT if spec.type == FieldType.LONG_TEXT else MAX_TEXT
     if len(text) > limit:
-        ctx.add(codes.TEXT_TOO_LONG, f"“{ctx.label}”有 {len(text)} 个字符，超过 {limit} 字上限，请精简。")
+        ctx.add(
+            codes.TEXT_TOO_LONG,
+            f"“{ctx.label}”有 {len(text)} 个字符，超过 {limit} 字上限，请精简。",
+        )
         raise Invalid
     return text
 
@@ -90,7 +99,9 @@ def _number(spec: Field, raw: object, ctx: CellContext, _: tuple[str, ...]) -> D
 def _money(spec: Field, raw: object, ctx: CellContext, extra: tuple[str, ...]) -> Decimal:
     value = _number(spec, raw, ctx, extra)
     if value != value.quantize(Decimal("0.01")):
-        ctx.add(codes.NOT_A_NUMBER, f"“{ctx.label}”以元填写，最多两位小数（现为 {value}）；请改正。")
+        ctx.add(
+            codes.NOT_A_NUMBER, f"“{ctx.label}”以元填写，最多两位小数（现为 {value}）；请改正。"
+        )
         raise Invalid
     return value
 
@@ -122,7 +133,9 @@ def _date(spec: Field, raw: object, ctx: CellContext, _: tuple[str, ...]) -> dt.
             return dt.date(*(int(g) for g in match.groups()))
         except ValueError:
             pass
-    ctx.add(codes.BAD_DATE, f"“{ctx.label}”应为日期，如 2024-03-01（现为“{str(raw)[:20]}”）；请改正。")
+    ctx.add(
+        codes.BAD_DATE, f"“{ctx.label}”应为日期，如 2024-03-01（现为“{str(raw)[:20]}”）；请改正。"
+    )
     raise Invalid
 
 
@@ -133,7 +146,9 @@ def _choice(spec: Field, raw: object, ctx: CellContext, extra: tuple[str, ...]) 
     if text in folded:
         return folded[text]
     shown = "、".join(options[:6]) + ("等" if len(options) > 6 else "")
-    ctx.add(codes.BAD_CHOICE, f"“{ctx.label}”的“{text[:30]}”不是可选值（{shown}）；请从下拉列表中选择。")
+    ctx.add(
+        codes.BAD_CHOICE, f"“{ctx.label}”的“{text[:30]}”不是可选值（{shown}）；请从下拉列表中选择。"
+    )
     raise Invalid
 
 
@@ -143,7 +158,10 @@ def _code(spec: Field, raw: object, ctx: CellContext, _: tuple[str, ...]) -> tup
         text = str(int(raw))
     match = CODE_RE.match(text)
     if not match:
-        ctx.add(codes.BAD_CODE, f"“{ctx.label}”应以数字编码开头（现为“{text[:30]}”）；请从下拉列表中选择。")
+        ctx.add(
+            codes.BAD_CODE,
+            f"“{ctx.label}”应以数字编码开头（现为“{text[:30]}”）；请从下拉列表中选择。",
+        )
         raise Invalid
     name = match.group(2).strip() or None
     return match.group(1), name

@@ -5,77 +5,108 @@ from __future__ import annotations
 from disclosure_gen.validate.findings import Severity
 from disclosure_gen.validate.registry import declare
 
-E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
+E, W, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 
 FILE_MISSING = declare("F001", E, "文件不存在", "The path does not name a readable file.")
 NOT_XLSX = declare(
-    "F002", E, "不是 xlsx 文件",
+    "F002",
+    E,
+    "不是 xlsx 文件",
     "The file is not an Excel 2007+ workbook (a CSV, text, PDF or empty file renamed .xlsx). "
     "Save it from Excel or WPS as 'Excel 工作簿 (*.xlsx)'.",
 )
 OLE_FILE = declare(
-    "F003", E, "旧版 xls 或加密工作簿",
+    "F003",
+    E,
+    "旧版 xls 或加密工作簿",
     "An old .xls file or a password-protected workbook (both are OLE containers). Remove the "
     "password or save as .xlsx.",
 )
 TOO_LARGE = declare(
-    "F004", E, "文件过大或异常压缩",
+    "F004",
+    E,
+    "文件过大或异常压缩",
     "The file or one of its parts is far larger than any budget workbook (a zip bomb, a sheet "
     "with a million rows). Nothing is read; remove the stray content.",
 )
 CORRUPT = declare(
-    "F005", E, "工作簿已损坏", "The xlsx package cannot be opened by openpyxl; re-save it from Excel."
+    "F005",
+    E,
+    "工作簿已损坏",
+    "The xlsx package cannot be opened by openpyxl; re-save it from Excel.",
 )
 SHEET_MISSING = declare(
-    "S001", E, "缺少工作表",
+    "S001",
+    E,
+    "缺少工作表",
     "A sheet of the schema is missing or renamed. Use `disclosure-gen init` to get a blank "
     "workbook with every sheet.",
 )
 COLUMN_MISSING = declare(
-    "S002", E, "缺少列或项目",
+    "S002",
+    E,
+    "缺少列或项目",
     "A column header (table sheet) or a label in column A (form sheet) is missing or renamed.",
 )
 REQUIRED = declare("S003", E, "必填项为空", "A required cell is empty.")
 NOT_A_NUMBER = declare(
-    "S004", E, "数字格式错误",
+    "S004",
+    E,
+    "数字格式错误",
     "A number cell holds text that is not a number (or a whole number is required).",
 )
 NEGATIVE = declare("S005", E, "金额为负", "Amounts, counts and areas cannot be negative here.")
 FORMULA_NO_VALUE = declare(
-    "S006", E, "公式没有计算结果",
+    "S006",
+    E,
+    "公式没有计算结果",
     "A formula cell has no cached value (the file was saved by a program that does not "
     "calculate). Open it in Excel/WPS and save again, or type the value.",
 )
 MERGED = declare(
-    "S007", E, "数据区有合并单元格",
+    "S007",
+    E,
+    "数据区有合并单元格",
     "Merged cells in a data area make rows ambiguous; unmerge them and fill each cell.",
 )
 BAD_CHOICE = declare(
     "S008", E, "不在下拉选项中", "A dropdown cell holds a value that is not one of its options."
 )
 NORMALISED = declare(
-    "S009", I, "数字按文本录入",
+    "S009",
+    INFO,
+    "数字按文本录入",
     "A number was typed as text (thousands separators, full-width digits, spaces); it was "
     "read as the number shown in the message. Check it, or re-enter it as a number.",
 )
 TOO_MANY_ROWS = declare(
-    "S010", E, "行数过多",
+    "S010",
+    E,
+    "行数过多",
     "A sheet has more rows than any budget workbook needs; the rest is not read.",
 )
 TEXT_TOO_LONG = declare(
     "S011", E, "文本过长", "A text cell is longer than a disclosure can print; shorten it."
 )
 CONTROL_CHARS = declare(
-    "S012", W, "含不可见控制字符",
+    "S012",
+    W,
+    "含不可见控制字符",
     "Invisible control characters (often pasted from other systems) were removed.",
 )
 STRAY = declare(
-    "S013", W, "数据区外有内容",
+    "S013",
+    W,
+    "数据区外有内容",
     "A cell outside the schema's columns holds content; it is ignored. Move or delete it.",
 )
 BAD_CODE = declare(
-    "S014", E, "编码格式错误",
+    "S014",
+    E,
+    "编码格式错误",
     "A classification code must be digits of the right length (功能分类项 7 位, 类 3 位; "
     "经济分类款 5 位), optionally followed by its name.",
 )
-BAD_DATE = declare("S016", E, "日期格式错误", "A date cell does not hold a date such as 2024-03-01.")
+BAD_DATE = declare(
+    "S016", E, "日期格式错误", "A date cell does not hold a date such as 2024-03-01."
+)

@@ -105,7 +105,9 @@ def _load(path: Path) -> dict[str, _SheetData]:
         formulas_wb = load_workbook(path, read_only=True, data_only=False)
     except Exception as exc:  # openpyxl raises many kinds for a broken package
         raise WorkbookUnreadable(
-            codes.CORRUPT.finding(f"{path.name} 无法作为 Excel 工作簿打开（{type(exc).__name__}）；请在 Excel/WPS 中重新保存。")
+            codes.CORRUPT.finding(
+                f"{path.name} 无法作为 Excel 工作簿打开（{type(exc).__name__}）；请在 Excel/WPS 中重新保存。"
+            )
         ) from exc
     merged = _merged_ranges(path, values_wb.sheetnames)
     out: dict[str, _SheetData] = {}
@@ -116,7 +118,9 @@ def _load(path: Path) -> dict[str, _SheetData]:
             )
     except Exception as exc:
         raise WorkbookUnreadable(
-            codes.CORRUPT.finding(f"{path.name} 的内容无法读取（{type(exc).__name__}）；请在 Excel/WPS 中重新保存。")
+            codes.CORRUPT.finding(
+                f"{path.name} 的内容无法读取（{type(exc).__name__}）；请在 Excel/WPS 中重新保存。"
+            )
         ) from exc
     finally:
         values_wb.close()
@@ -170,7 +174,10 @@ def _read_form(spec: Sheet, data: _SheetData, findings: list[Finding]) -> dict[s
         if row_no is None:
             findings.append(
                 codes.COLUMN_MISSING.finding(
-                    f"“{spec.name}”A 列缺少项目“{f.label}”；请按模板恢复该行。", spec.name, None, f.label
+                    f"“{spec.name}”A 列缺少项目“{f.label}”；请按模板恢复该行。",
+                    spec.name,
+                    None,
+                    f.label,
                 )
             )
             continue
@@ -204,7 +211,10 @@ def _read_table(spec: Sheet, data: _SheetData, findings: list[Finding]) -> Itera
         else:
             findings.append(
                 codes.COLUMN_MISSING.finding(
-                    f"“{spec.name}”第 1 行缺少列标题“{f.label}”；请按模板恢复该列。", spec.name, None, f.label
+                    f"“{spec.name}”第 1 行缺少列标题“{f.label}”；请按模板恢复该列。",
+                    spec.name,
+                    None,
+                    f.label,
                 )
             )
     if len(positions) < len(spec.fields):
@@ -213,16 +223,18 @@ def _read_table(spec: Sheet, data: _SheetData, findings: list[Finding]) -> Itera
     if len(data.values) > MAX_ROWS:
         findings.append(
             codes.TOO_MANY_ROWS.finding(
-                f"“{spec.name}”超过 {MAX_ROWS} 行，其余行未读取；请删除多余的行。", spec.name, f"A{MAX_ROWS + 1}"
+                f"“{spec.name}”超过 {MAX_ROWS} 行，其余行未读取；请删除多余的行。",
+                spec.name,
+                f"A{MAX_ROWS + 1}",
             )
         )
     for index in range(1, min(len(data.values), MAX_ROWS)):
         row = data.values[index]
         row_no = index + 1
         findings.extend(_stray(spec, row, row_no, known))
-        if all(_blank(row[p] if p < len(row) else None) for p in known):
-            if not any(_formula(data, index, p) for p in known):
-                continue
+        empty = all(_blank(row[p] if p < len(row) else None) for p in known)
+        if empty and not any(_formula(data, index, p) for p in known):
+            continue
         record = _read_row(spec, data, index, positions, findings)
         if record is not None:
             yield record
@@ -282,7 +294,9 @@ def _formula(data: _SheetData, index: int, col: int) -> bool:
     return isinstance(value, str) and value.startswith("=")
 
 
-def _formula_without_value(data: _SheetData, index: int, col: int, raw: Any, ctx: CellContext) -> bool:
+def _formula_without_value(
+    data: _SheetData, index: int, col: int, raw: Any, ctx: CellContext
+) -> bool:
     if raw is None and _formula(data, index, col):
         ctx.add(
             codes.FORMULA_NO_VALUE,
@@ -307,7 +321,9 @@ def _build(records: dict[str, Any], findings: list[Finding]) -> Disclosure | Non
         return Disclosure(
             profile=Profile(**records["profile"]),
             divisions=tuple(Division(**r) for r in records.get("divisions", [])),
-            subordinate_units=tuple(SubordinateUnit(**r) for r in records.get("subordinate_units", [])),
+            subordinate_units=tuple(
+                SubordinateUnit(**r) for r in records.get("subordinate_units", [])
+            ),
             lines=tuple(ExpenditureLine(**r) for r in records.get("lines", [])),
             projects=tuple(Project(**r) for r in records.get("projects", [])),
             comparisons=tuple(Comparison(**r) for r in records.get("comparisons", [])),

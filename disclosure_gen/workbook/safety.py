@@ -60,19 +60,25 @@ def _check_zip(path: Path) -> None:
             infos = zf.infolist()
     except (zipfile.BadZipFile, OSError) as exc:
         raise WorkbookUnreadable(
-            codes.CORRUPT.finding(f"{path.name} 已损坏，无法打开（{exc}）；请在 Excel/WPS 中重新保存。")
+            codes.CORRUPT.finding(
+                f"{path.name} 已损坏，无法打开（{exc}）；请在 Excel/WPS 中重新保存。"
+            )
         ) from exc
     names = {i.filename for i in infos}
     if "xl/workbook.xml" not in names:
         raise WorkbookUnreadable(
-            codes.NOT_XLSX.finding(f"{path.name} 是压缩包但不是 Excel 工作簿；请选择正确的 .xlsx 文件。")
+            codes.NOT_XLSX.finding(
+                f"{path.name} 是压缩包但不是 Excel 工作簿；请选择正确的 .xlsx 文件。"
+            )
         )
     too_big = (
         len(infos) > MAX_ENTRIES
         or sum(i.file_size for i in infos) > MAX_UNCOMPRESSED_BYTES
         or any(i.file_size > MAX_PART_BYTES for i in infos)
-        or any(i.compress_size and i.file_size / i.compress_size > MAX_RATIO and i.file_size > 10**7
-               for i in infos)
+        or any(
+            i.compress_size and i.file_size / i.compress_size > MAX_RATIO and i.file_size > 10**7
+            for i in infos
+        )
     )
     if too_big:
         raise WorkbookUnreadable(

@@ -52,8 +52,12 @@ def catalog_lists(year: int) -> dict[str, list[str]]:
     }
 
 
-def build_blank_workbook(year: int, level: str, rows: dict[str, Sequence[Sequence[Any]]] | None = None,
-                         form_values: dict[str, dict[str, Any]] | None = None) -> bytes:
+def build_blank_workbook(
+    year: int,
+    level: str,
+    rows: dict[str, Sequence[Sequence[Any]]] | None = None,
+    form_values: dict[str, dict[str, Any]] | None = None,
+) -> bytes:
     """The xlsx bytes of a workbook for ``year`` and ``level`` (单位 or 部门).
 
     ``rows`` and ``form_values`` pre-fill sheets (by schema key); tests and examples use them
@@ -61,7 +65,7 @@ def build_blank_workbook(year: int, level: str, rows: dict[str, Sequence[Sequenc
     """
     lists = {**{k: list(v) for k, v in LISTS.items()}, **catalog_lists(year)}
     wb = Workbook()
-    wb.remove(wb.active)
+    wb.remove(wb.worksheets[0])
     _instructions(wb.create_sheet(INSTRUCTIONS_SHEET), year)
     list_refs = _lists_sheet(wb, lists)
     defaults = {"year": year, "level": level}
@@ -156,11 +160,20 @@ def _instructions(ws: Worksheet, year: int) -> None:
     ws.column_dimensions["A"].width = 22
     ws.column_dimensions["B"].width = 100
     lines: list[tuple[str, str]] = [
-        ("disclosure-gen 工作簿", f"{year} 年预算公开数据填报工作簿。填好后运行：disclosure-gen validate 本文件，"
-                                 "再运行 disclosure-gen generate 本文件 -o 输出目录。"),
-        ("总原则", "每个数据只填一次：所有公开表、合计、占比、增减额和增减率都由工具计算，不要填写合计行。"
-                 "金额一律以“元”填写，公开文件中以“万元”显示（每笔支出先四舍五入到 0.01 万元再相加，保证表内合计与明细一致）。"),
-        ("", "灰色说明列与表头批注说明了每一项怎么填；带下拉箭头的单元格请从列表中选择。不要删除、改名或调换工作表。"),
+        (
+            "disclosure-gen 工作簿",
+            f"{year} 年预算公开数据填报工作簿。填好后运行：disclosure-gen validate 本文件，"
+            "再运行 disclosure-gen generate 本文件 -o 输出目录。",
+        ),
+        (
+            "总原则",
+            "每个数据只填一次：所有公开表、合计、占比、增减额和增减率都由工具计算，不要填写合计行。"
+            "金额一律以“元”填写，公开文件中以“万元”显示（每笔支出先四舍五入到 0.01 万元再相加，保证表内合计与明细一致）。",
+        ),
+        (
+            "",
+            "灰色说明列与表头批注说明了每一项怎么填；带下拉箭头的单元格请从列表中选择。不要删除、改名或调换工作表。",
+        ),
     ]
     for spec in SHEETS:
         lines.append((spec.name, spec.purpose))

@@ -9,7 +9,7 @@ from disclosure_gen.model.budget import Disclosure
 from disclosure_gen.validate.findings import Finding, Severity
 from disclosure_gen.validate.registry import get, rule
 
-E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
+E, W, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 
 
 def _additions(model: Disclosure, kind: str) -> dict[str, str]:
@@ -26,13 +26,17 @@ def unknown_function_code(model: Disclosure) -> Iterator[Finding]:
         if len(line.function) != 7:
             yield get("C001").finding(
                 f"功能分类“{line.function}”不是 7 位项级编码；请填写到“项”，如 2080502。",
-                line.sheet, line.cell("function"), f"第 {line.row} 行",
+                line.sheet,
+                line.cell("function"),
+                f"第 {line.row} 行",
             )
         elif line.function not in catalog and line.function not in extra:
             yield get("C001").finding(
                 f"功能分类 {line.function} 不在 {catalog.year} 年科目目录中；请核对编码，"
                 "确为当年新增科目的请在“补充科目”表中补充名称。",
-                line.sheet, line.cell("function"), f"第 {line.row} 行",
+                line.sheet,
+                line.cell("function"),
+                f"第 {line.row} 行",
             )
 
 
@@ -46,7 +50,9 @@ def unknown_economic_code(model: Disclosure) -> Iterator[Finding]:
         if len(line.economic) != 5 or (line.economic not in catalog and line.economic not in extra):
             yield get("C002").finding(
                 f"经济分类“{line.economic}”不是部门预算支出经济分类的 5 位款级编码；请从下拉列表中选择。",
-                line.sheet, line.cell("economic"), f"第 {line.row} 行",
+                line.sheet,
+                line.cell("economic"),
+                f"第 {line.row} 行",
             )
 
 
@@ -65,7 +71,9 @@ def code_name_mismatch(model: Disclosure) -> Iterator[Finding]:
             if typed and official and typed != official:
                 yield get("C003").finding(
                     f"编码 {code} 的名称应为“{official}”，表中写的是“{typed}”；请核对编码是否选错。",
-                    line.sheet, line.cell(key), f"第 {line.row} 行",
+                    line.sheet,
+                    line.cell(key),
+                    f"第 {line.row} 行",
                 )
 
 
@@ -81,7 +89,9 @@ def added_codes(model: Disclosure) -> Iterator[Finding]:
             continue
         yield get("C004").finding(
             f"补充科目 {a.code} {a.name} 不在内置目录中，已按补充内容使用；请确认它是 {a.code and catalog_year_for(model.profile.year)} 年有效科目。",
-            a.sheet, a.cell("code"), f"第 {a.row} 行",
+            a.sheet,
+            a.cell("code"),
+            f"第 {a.row} 行",
         )
 
 
@@ -91,8 +101,14 @@ def project_only_economic(model: Disclosure) -> Iterator[Finding]:
     (e.g. 309 资本性支出（基本建设）, 311 对企业补助（基本建设）)."""
     catalog = economic_catalog()
     for line in model.lines:
-        if line.kind != "project" and line.economic in catalog and line.economic not in catalog.basic_allowed:
+        if (
+            line.kind != "project"
+            and line.economic in catalog
+            and line.economic not in catalog.basic_allowed
+        ):
             yield get("C005").finding(
                 f"经济分类 {line.economic} {catalog.name(line.economic)} 只能用于项目支出；请把支出类型改为“项目支出”或更换经济分类。",
-                line.sheet, line.cell("kind"), f"第 {line.row} 行",
+                line.sheet,
+                line.cell("kind"),
+                f"第 {line.row} 行",
             )

@@ -23,7 +23,9 @@ def project_line_without_name(model: Disclosure) -> Iterator[Finding]:
         if line.kind == "project" and not line.project:
             yield get("X001").finding(
                 "支出类型为“项目支出”时必须填写项目名称；请填写与“项目信息”表一致的项目名称。",
-                line.sheet, line.cell("project"), f"第 {line.row} 行",
+                line.sheet,
+                line.cell("project"),
+                f"第 {line.row} 行",
             )
 
 
@@ -33,11 +35,18 @@ def project_without_description(model: Disclosure) -> Iterator[Finding]:
     described = {p.name for p in model.projects}
     reported: set[str] = set()
     for line in model.lines:
-        if line.kind == "project" and line.project and line.project not in described and line.project not in reported:
+        if (
+            line.kind == "project"
+            and line.project
+            and line.project not in described
+            and line.project not in reported
+        ):
             reported.add(line.project)
             yield get("X002").finding(
                 f"项目“{line.project}”没有在“项目信息”表中填写政策依据等说明；请在“项目信息”表增加该项目（名称须完全一致）。",
-                line.sheet, line.cell("project"), f"第 {line.row} 行",
+                line.sheet,
+                line.cell("project"),
+                f"第 {line.row} 行",
             )
 
 
@@ -48,7 +57,9 @@ def basic_line_with_project(model: Disclosure) -> Iterator[Finding]:
         if line.kind != "project" and line.project:
             yield get("X003").finding(
                 f"基本支出行填写了项目名称“{line.project}”，该名称不会使用；如属项目支出请把支出类型改为“项目支出”。",
-                line.sheet, line.cell("project"), f"第 {line.row} 行",
+                line.sheet,
+                line.cell("project"),
+                f"第 {line.row} 行",
             )
 
 
@@ -66,7 +77,9 @@ def target_weights(model: Disclosure) -> Iterator[Finding]:
             sheet, cell = first[project]
             yield get("X004").finding(
                 f"项目“{project}”的指标分值权重合计为 {weight.normalize():f}，应为 100（或 90，另 10 分为预算执行率）；请调整权重。",
-                sheet, cell, project,
+                sheet,
+                cell,
+                project,
             )
 
 
@@ -77,7 +90,10 @@ def target_without_project(model: Disclosure) -> Iterator[Finding]:
     for t in model.targets:
         if t.project not in described:
             yield get("X005").finding(
-                f"绩效目标的项目“{t.project}”不在“项目信息”表中；请核对项目名称。", t.sheet, t.cell("project"), t.project
+                f"绩效目标的项目“{t.project}”不在“项目信息”表中；请核对项目名称。",
+                t.sheet,
+                t.cell("project"),
+                t.project,
             )
 
 
@@ -89,12 +105,15 @@ def procurement_reserves(model: Disclosure) -> Iterator[Finding]:
     total = p.goods + p.works + p.services
     if p.sme_reserved > total:
         yield get("X006").finding(
-            "面向中小企业预留金额大于政府采购预算合计（货物+工程+服务）；请核对。", p.sheet, p.cell("sme_reserved")
+            "面向中小企业预留金额大于政府采购预算合计（货物+工程+服务）；请核对。",
+            p.sheet,
+            p.cell("sme_reserved"),
         )
     if p.small_micro_reserved > p.sme_reserved:
         yield get("X006").finding(
             "小微企业预留金额大于面向中小企业预留金额；小微企业预留是其中的一部分，请核对。",
-            p.sheet, p.cell("small_micro_reserved"),
+            p.sheet,
+            p.cell("small_micro_reserved"),
         )
 
 
@@ -113,7 +132,9 @@ def unknown_comparison(model: Disclosure) -> Iterator[Finding]:
                 continue
         yield get("X007").finding(
             f"比较项目“{c.item[:40]}”无法识别；请从下拉列表中选择，功能科目写作“功能科目：2080502”。",
-            c.sheet, c.cell("item"), f"第 {c.row} 行",
+            c.sheet,
+            c.cell("item"),
+            f"第 {c.row} 行",
         )
 
 
@@ -126,7 +147,10 @@ def duplicate_comparison(model: Disclosure) -> Iterator[Finding]:
         if c.prior is not None and counts[c.item] > 1:
             if c.item in seen:
                 yield get("X008").finding(
-                    f"比较项目“{c.item}”重复填写；请只保留一行。", c.sheet, c.cell("item"), f"第 {c.row} 行"
+                    f"比较项目“{c.item}”重复填写；请只保留一行。",
+                    c.sheet,
+                    c.cell("item"),
+                    f"第 {c.row} 行",
                 )
             seen.add(c.item)
 
@@ -138,7 +162,8 @@ def unit_with_subordinates(model: Disclosure) -> Iterator[Finding]:
         first = model.subordinate_units[0]
         yield get("X009").finding(
             "公开主体为“单位”，但“下属单位”表有内容；单位预算说明中写“无下属预算单位”，请清空该表或把公开主体改为“部门”。",
-            first.sheet, first.cell("name"),
+            first.sheet,
+            first.cell("name"),
         )
 
 
@@ -152,7 +177,9 @@ def duplicate_lines(model: Disclosure) -> Iterator[Finding]:
         if key in seen:
             yield get("X010").finding(
                 f"与第 {seen[key]} 行的科目、资金来源、支出类型和项目完全相同，将合并计算；如为重复录入请删除一行。",
-                line.sheet, f"A{line.row}", f"第 {line.row} 行",
+                line.sheet,
+                f"A{line.row}",
+                f"第 {line.row} 行",
             )
         else:
             seen[key] = line.row

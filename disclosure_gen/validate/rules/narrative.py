@@ -30,8 +30,8 @@ def stated_changes(model: Disclosure) -> Iterator[tuple[str, Figure]]:
     yield "支出：项目支出", facts.project
     yield "一般公共预算：基本支出", facts.general_basic
     yield "一般公共预算：项目支出", facts.general_project
-    for item in facts.general_items:
-        yield FUNCTION_COMPARISON_PREFIX + item.code, item.figure
+    for function_item in facts.general_items:
+        yield FUNCTION_COMPARISON_PREFIX + function_item.code, function_item.figure
     for figure in facts.three_public_items:
         yield f"三公：{figure.name}", figure
     yield "运行经费", facts.running_costs
@@ -50,7 +50,9 @@ def missing_prior(model: Disclosure) -> Iterator[Finding]:
             row = next((c for c in model.comparisons if c.item == item), None)
             yield get("N001").finding(
                 f"说明中要写“{item}”比上年的增减，但“上年对比”表没有它的上年预算数；请填写（上年没有的填 0）。",
-                COMPARISONS.name, row.cell("prior") if row else None, item,
+                COMPARISONS.name,
+                row.cell("prior") if row else None,
+                item,
             )
 
 
@@ -63,7 +65,9 @@ def missing_reason(model: Disclosure) -> Iterator[Finding]:
             row = _row(model, item)
             yield get("N002").finding(
                 f"“{item}”比上年{figure.change.verb}，但没有填写变动原因；请在“上年对比”表的“变动原因”列说明。",
-                COMPARISONS.name, row.cell("reason") if row else None, item,
+                COMPARISONS.name,
+                row.cell("reason") if row else None,
+                item,
             )
 
 
@@ -90,7 +94,9 @@ def reason_contradicts(model: Disclosure) -> Iterator[Finding]:
             row = _row(model, item)
             yield get("N003").finding(
                 f"“{item}”比上年{change.verb} {change.amount} 万元，但原因的结论写的是{'增加' if said == 'up' else '减少'}；请核对上年数或原因。",
-                COMPARISONS.name, row.cell("reason") if row else None, item,
+                COMPARISONS.name,
+                row.cell("reason") if row else None,
+                item,
             )
 
 
@@ -105,15 +111,23 @@ def missing_purpose(model: Disclosure) -> Iterator[Finding]:
             if use.code not in given:
                 yield get("N004").finding(
                     f"功能类 {use.code} {use.name} 有财政拨款支出，但“功能类用途”表没有写主要用于什么；请补充一行。",
-                    "功能类用途", None, use.code,
+                    "功能类用途",
+                    None,
+                    use.code,
                 )
 
 
 @rule("N005", E, "残留占位文字")
 def placeholders(model: Disclosure) -> Iterator[Finding]:
     """A text still holds placeholder text such as XX, ××, 某某 or 待填."""
-    records: list[Located] = [model.profile, *model.projects, *model.comparisons, *model.purposes,
-                              *model.divisions, *model.targets]
+    records: list[Located] = [
+        model.profile,
+        *model.projects,
+        *model.comparisons,
+        *model.purposes,
+        *model.divisions,
+        *model.targets,
+    ]
     for record in records:
         for key, value in record.model_dump().items():
             if key in {"sheet", "row", "cells"} or not isinstance(value, str):
@@ -121,5 +135,7 @@ def placeholders(model: Disclosure) -> Iterator[Finding]:
             if PLACEHOLDER_RE.search(value):
                 yield get("N005").finding(
                     f"“{value[:30]}”含有占位文字（如 XX、××、某某）；请替换为实际内容。",
-                    record.sheet, record.cell(key), key,
+                    record.sheet,
+                    record.cell(key),
+                    key,
                 )

@@ -1,0 +1,91 @@
+"""The two outputs: user text stays literal, bytes are reproducible, layout is official."""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import pytest
+
+from disclosure_gen.pipeline import Documents, render
+from tests import builders
+from tests.render_helpers import documents, docx_paragraphs, docx_xml, pdf_text
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory: pytest.TempPathFactory) -> Documents:
+    return documents(builders.write(tmp_path_factory.mktemp("r") / "sample.xlsx"))
+
+
+def test_user_text_with_markup_and_template_syntax_renders_literally_in_docx(
+    rendered: Documents,
+) -> None:
+    paragraphs = docx_paragraphs(rendered.docx)
+    assert any(p == f"（一）项目名称：{builders.PROJECT}" for p in paragraphs)
+    assert any(p == "资金分配情况：平台运维 80 万元{% if x %}" for p in paragraphs)
+    assert any("某市数据局 & <测试>" in p for p in paragraphs)
+
+
+def test_user_text_with_markup_and_template_syntax_renders_literally_in_pdf(
+    rendered: Documents,
+) -> None:
+    assert rendered.pdf is not None
+    text = pdf_text(rendered.pdf)
+    assert re.sub(r"\s+", "", builders.PROJECT) in text
+    assert "平台运维80万元{%ifx%}" in text
+    assert "某市数据局&<测试>" in text
+
+
+def test_same_workbook_gives_identical_bytes(sample_path: Path) -> None:
+    from disclosure_gen.pipeline import check
+
+    model = check(sample_path).model
+    assert model is not None
+    first, second = render(model), render(model)
+    assert first.docx == second.docx
+    assert first.pdf == second.pdf
+
+
+def test_docx_sets_east_asian_fonts_and_chinese_language() -> None:
+    from disclosure_gen.render.environment import packaged_templates
+
+    styles = (packaged_templates() / "budget/docx/word/styles.xml").read_text(encoding="utf-8")
+    assert 'w:eastAsia="仿宋_GB2312"' in styles and 'w:eastAsia="黑体"' in styles
+    assert 'w:eastAsia="楷体_GB2312"' in styles and 'w:eastAsia="zh-CN"' in styles
+
+
+def test_docx_pages_are_a4_with_landscape_sections_for_wide_tables(rendered: Documents) -> None:
+    xml = docx_xml(rendered.docx)
+    assert xml.count('w:orient="landscape"') >= 2  # 表2 and 表7 (表11 is empty but still wide)
+    assert '<w:pgSz w:w="11906" w:h="16838"/>' in xml
+    assert "<w:tblHeader/>" in xml
+
+
+def test_docx_opens_with_python_docx_and_has_every_table(rendered: Documents) -> None:
+    from docx import Document
+
+    doc = Document(io.BytesIO(rendered.docx))
+    assert len(doc.tables) == 12  # eleven tables and one 绩效目标表
+    assert doc.core_properties.title.endswith("2025年单位预算公开")
+
+
+def test_pdf_fonts_are_embedded_and_text_extracts(rendered: Documents) -> None:
+    from pypdf import PdfReader
+
+    assert rendered.pdf is not None
+    reader = PdfReader(io.BytesIO(rendered.pdf))
+    assert len(reader.pages) > 20
+    fonts = set()
+    for page in reader.pages:
+        resources = page.get("/Resources") or {}
+        for font in (resources.get("/Font") or {}).values():
+            font = font.get_object()
+            for descendant in font.get("/DescendantFonts", []):
+                descriptor = descendant.get_object()["/FontDescriptor"].get_object()
+                assert any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3"))
+            fonts.add(str(font.get("/BaseFont")))
+    assert any("CJK" in f or "Song" in f or "Hei" in f or "Kai" in f for f in fonts), fonts
+    text = pdf_text(rendered.pdf)
+    assert "—3—" in text  # footer page numbers “— N —”
+    assert "第三部分2025年单位预算情况说明" in text
