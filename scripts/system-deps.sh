@@ -18,7 +18,20 @@ if ! python3 -c 'import venv, ensurepip' >/dev/null 2>&1; then
   missing+=(python3-venv)
 fi
 
+install_fontconfig() {
+  # Aliases for 仿宋_GB2312/黑体/楷体/小标宋 → open CJK fonts (LibreOffice previews of the DOCX).
+  local src target
+  src="$(dirname "$0")/fontconfig/60-disclosure-gen.conf"
+  if [ "$(id -u)" -eq 0 ] && [ -d /etc/fonts/conf.d ]; then target=/etc/fonts/conf.d; else
+    target="${XDG_CONFIG_HOME:-$HOME/.config}/fontconfig/conf.d"; mkdir -p "$target"; fi
+  if ! cmp -s "$src" "$target/60-disclosure-gen.conf" 2>/dev/null; then
+    cp "$src" "$target/60-disclosure-gen.conf" && fc-cache -f >/dev/null 2>&1 || true
+    echo "system-deps: font aliases installed in $target"
+  fi
+}
+
 if [ ${#missing[@]} -eq 0 ]; then
+  install_fontconfig
   echo "system-deps: fonts and libraries already present"
   exit 0
 fi
@@ -35,6 +48,7 @@ if command -v apt-get >/dev/null 2>&1; then
   $SUDO apt-get update -qq
   $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   echo "system-deps: installed ${missing[*]}"
+  install_fontconfig
   exit 0
 fi
 

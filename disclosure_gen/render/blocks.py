@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any
 
 from disclosure_gen.compute.tables import Table
@@ -21,6 +22,22 @@ class Block:
     text: str = ""
     grid: Grid | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    page: str = "text"  # text / tables (portrait, narrow margins) / wide (landscape)
+
+
+def assign_pages(blocks: list[Block]) -> list[Block]:
+    """Give each block its kind of page; a part heading shares the page of a table after it.
+
+    Both layouts change page geometry only where the kind changes (a DOCX section break, a
+    CSS named page), so a part title and its first table stay on one page.
+    """
+    for block in blocks:
+        if block.type == "table" and block.grid is not None:
+            block.page = "wide" if block.grid.landscape else "tables"
+    for block, following in pairwise(blocks):
+        if block.type == "part" and following.type == "table":
+            block.page = following.page
+    return blocks
 
 
 def _join(text: str) -> str:
@@ -49,8 +66,9 @@ class DocumentBuilder:
         self.toc.append((anchor, text, level))
         return anchor
 
-    def cover(self, title: str, subtitle: str = "") -> str:
-        return self._add(Block("cover", title, extra={"subtitle": subtitle}))
+    def cover(self, *lines: str) -> str:
+        """The cover title, one line per argument (so a long unit name breaks where it should)."""
+        return self._add(Block("cover", "".join(lines), extra={"lines": list(lines)}))
 
     def contents(self, title: str) -> str:
         return self._add(Block("toc", title, extra={"entries": self.toc}))

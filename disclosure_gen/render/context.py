@@ -14,7 +14,7 @@ from disclosure_gen.compute.facts import Facts
 from disclosure_gen.compute.other import asset_facts, procurement_facts
 from disclosure_gen.compute.tables import Table
 from disclosure_gen.model.budget import Disclosure
-from disclosure_gen.render.blocks import Block, DocumentBuilder
+from disclosure_gen.render.blocks import Block, DocumentBuilder, assign_pages
 from disclosure_gen.render.targets import target_grid
 
 
@@ -81,7 +81,7 @@ def build_context(
         headcount=profile.in_service + profile.retired + profile.retired_cadre,
     )
     title = f"{profile.name}{profile.year}年{subject['subject']}预算公开"
-    return RenderContext(title, profile.name, profile.year, "", tuple(doc.blocks))
+    return RenderContext(title, profile.name, profile.year, "", tuple(assign_pages(doc.blocks)))
 
 
 def template_path(env: Environment, name: str) -> Path:

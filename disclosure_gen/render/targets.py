@@ -53,7 +53,7 @@ def _label(text: str, span: int = 1) -> GridCell:
 def target_grid(facts: ProjectFacts, unit_name: str, spec: dict[str, Any]) -> Grid:
     labels = spec["labels"]
     project = facts.project
-    header = (
+    rows = (
         (_label(labels["unit"], 2), GridCell(unit_name, colspan=7, align="l")),
         (
             _label(labels["project"], 2),
@@ -77,8 +77,8 @@ def target_grid(facts: ProjectFacts, unit_name: str, spec: dict[str, Any]) -> Gr
     )
     return Grid(
         widths=tuple(spec["widths"]),
-        header=header,
-        body=tuple(_indicator_rows(facts.targets)),
+        header=(),
+        body=(*rows, *_indicator_rows(facts.targets)),
         font="small",
         repeat_header=False,
     )
