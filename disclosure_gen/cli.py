@@ -7,6 +7,7 @@ Exit codes: 0 clean, 1 findings with errors (or warnings under --strict), 2 coul
 from __future__ import annotations
 
 import sys
+from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -15,6 +16,7 @@ import typer
 
 from disclosure_gen import __version__, atomic
 from disclosure_gen.pipeline import check, render, write
+from disclosure_gen.validate.context import Settings
 from disclosure_gen.validate.annotate import annotate
 from disclosure_gen.validate.findings import WorkbookUnreadable, has_errors
 from disclosure_gen.validate.report import as_json, human, summary
@@ -39,6 +41,21 @@ class Level(StrEnum):
 
 
 LEVEL_WORDS = {Level.unit: "单位", Level.department: "部门"}
+
+ReasonThreshold = Annotated[
+    str, typer.Option("--reason-threshold", help="变动超过多少万元必须写原因（默认 0：任何变动）")
+]
+LargeChange = Annotated[
+    str, typer.Option("--large-change", help="变动率超过多少 % 时原因不能笼统（默认 50）")
+]
+
+
+def _settings(reason_threshold: str, large_change: str) -> Settings:
+    """Settings from the shared options; Decimal from text so no float touches them."""
+    try:
+        return Settings(Decimal(reason_threshold), Decimal(large_change))
+    except InvalidOperation:
+        raise _fail("--reason-threshold 和 --large-change 应为数字。") from None
 
 
 def _fail(message: str, code: int = 2) -> typer.Exit:
@@ -74,10 +91,13 @@ def validate(
     annotate_to: Annotated[
         Path | None, typer.Option("--annotate", help="另存一份带批注和底色的工作簿副本")
     ] = None,
+    reason_threshold: ReasonThreshold = "0",
+    large_change: LargeChange = "50",
 ) -> None:
     """检查工作簿，列出全部错误、警告和提示，每条都指明工作表和单元格。"""
+    settings = _settings(reason_threshold, large_change)
     try:
-        checked = check(workbook)
+        checked = check(workbook, settings)
     except WorkbookUnreadable as exc:
         findings = [exc.finding]
         typer.echo(as_json(findings) if format == Format.json else human(findings))
@@ -101,10 +121,13 @@ def generate(
     ] = None,
     pdf: Annotated[bool, typer.Option(help="同时生成 PDF")] = True,
     strict: Annotated[bool, typer.Option(help="有警告也拒绝生成")] = False,
+    reason_threshold: ReasonThreshold = "0",
+    large_change: LargeChange = "50",
 ) -> None:
     """先检查，通过后生成 DOCX 和 PDF；有错误时不写任何文件。"""
+    settings = _settings(reason_threshold, large_change)
     try:
-        checked = check(workbook)
+        checked = check(workbook, settings)
     except WorkbookUnreadable as exc:
         typer.echo(human([exc.finding]), err=True)
         raise typer.Exit(2) from None

@@ -16,6 +16,7 @@ from disclosure_gen.render.context import build_context
 from disclosure_gen.render.docx import render_docx
 from disclosure_gen.render.environment import build_environment
 from disclosure_gen.render.pdf import render_pdf
+from disclosure_gen.validate.context import Settings
 from disclosure_gen.validate.findings import Finding, has_errors
 from disclosure_gen.validate.run import validate_model
 from disclosure_gen.workbook.reader import read_workbook
@@ -32,12 +33,16 @@ class Checked:
         return self.model is not None and not has_errors(self.findings, strict)
 
 
-def check(path: Path) -> Checked:
-    """Read and validate; raises WorkbookUnreadable only for a file that cannot be opened."""
+def check(path: Path, settings: Settings | None = None) -> Checked:
+    """Read and validate; raises WorkbookUnreadable only for a file that cannot be opened.
+
+    Model rules run only on a workbook the reader could read cleanly: a rule over a model
+    with missing rows would report consequences of the reader's findings, not new problems.
+    """
     result = read_workbook(path)
     findings = list(result.findings)
     if result.model is not None and not has_errors(findings):
-        findings += validate_model(result.model)
+        findings += validate_model(result.model, settings)
     return Checked(result.model, findings)
 
 

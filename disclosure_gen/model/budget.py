@@ -84,6 +84,7 @@ class Comparison(Located):
 
 class Purpose(Located):
     function_class: str
+    function_class_name: str | None = None
     purpose: str
 
 
@@ -132,6 +133,19 @@ class Addition(Located):
     name: str
 
 
+class ControlTotals(Located):
+    """Totals copied from the budget system, to check the detail against (all optional)."""
+
+    total: Decimal | None = None
+    general_budget: Decimal | None = None
+    basic: Decimal | None = None
+    project: Decimal | None = None
+    three_public: Decimal | None = None
+    carryover: Decimal | None = None
+    procurement: Decimal | None = None
+    headcount: int | None = None
+
+
 class Disclosure(BaseModel):
     """Everything one workbook says; the input of validate and compute."""
 
@@ -148,3 +162,4 @@ class Disclosure(BaseModel):
     assets: Assets
     targets: tuple[Target, ...] = ()
     additions: tuple[Addition, ...] = ()
+    controls: ControlTotals | None = None

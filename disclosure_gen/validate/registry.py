@@ -3,7 +3,7 @@
 Every code is declared exactly once, with its severity, a short Chinese title and a
 docstring-like explanation (what is wrong, what is right); the README's table of finding
 codes is generated from here (``scripts/finding_codes.py``).  Rules are small generators
-over the model; the reader declares the codes it emits itself.
+over a ``RuleContext``, one per module under ``rules/``; the reader declares its own codes.
 """
 
 from __future__ import annotations
@@ -15,9 +15,9 @@ from typing import TYPE_CHECKING
 from disclosure_gen.validate.findings import Finding, Severity
 
 if TYPE_CHECKING:
-    from disclosure_gen.model.budget import Disclosure
+    from disclosure_gen.validate.context import RuleContext
 
-Check = Callable[["Disclosure"], Iterable[Finding]]
+Check = Callable[["RuleContext"], Iterable[Finding]]
 
 
 @dataclass(frozen=True)
@@ -78,6 +78,7 @@ def all_codes() -> list[Code]:
 
 
 def _load_rules() -> None:
-    """Import the rule modules and the reader's codes so that every code is declared."""
+    """Import the rule modules and the other declaring modules so every code is known."""
     import disclosure_gen.validate.rules
+    import disclosure_gen.validate.run
     import disclosure_gen.workbook.codes  # noqa: F401

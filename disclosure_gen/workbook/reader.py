@@ -22,6 +22,7 @@ from disclosure_gen.model.budget import (
     Addition,
     Assets,
     Comparison,
+    ControlTotals,
     Disclosure,
     Division,
     ExpenditureLine,
@@ -332,6 +333,7 @@ def _build(records: dict[str, Any], findings: list[Finding]) -> Disclosure | Non
             assets=Assets(**records["assets"]),
             targets=tuple(Target(**r) for r in records.get("targets", [])),
             additions=tuple(Addition(**r) for r in records.get("additions", [])),
+            controls=ControlTotals(**records["controls"]) if "controls" in records else None,
         )
     except (KeyError, ValidationError, TypeError):
         if not any(f.severity == "error" for f in findings):

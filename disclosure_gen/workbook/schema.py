@@ -386,6 +386,23 @@ TARGETS = Sheet(
     "项目支出绩效目标表：每个指标一行，同一项目的各行连续填写，分值权重合计应为 100。",
 )
 
+CONTROLS = Sheet(
+    "controls",
+    "核对数",
+    "form",
+    (
+        Field("total", "收支总预算（元）", F.MONEY, hint="从预算系统抄录，用于核对支出明细是否完整"),
+        Field("general_budget", "一般公共预算拨款（元）", F.MONEY),
+        Field("basic", "基本支出（元）", F.MONEY),
+        Field("project", "项目支出（元）", F.MONEY),
+        Field("three_public", "财政拨款“三公”经费（元）", F.MONEY),
+        Field("carryover", "上年结转结余（元）", F.MONEY),
+        Field("procurement", "政府采购预算合计（元）", F.MONEY),
+        Field("headcount", "实有人数（人）", F.COUNT, hint="应等于在职+退休+离休"),
+    ),
+    "选填：从预算系统抄录的合计数。工具不使用这些数字生成文件，只用来核对明细是否漏填、重填。",
+)
+
 ADDITIONS = Sheet(
     "additions",
     "补充科目",
@@ -409,6 +426,7 @@ SHEETS: tuple[Sheet, ...] = (
     PROCUREMENT,
     ASSETS,
     TARGETS,
+    CONTROLS,
     ADDITIONS,
 )
 INSTRUCTIONS_SHEET = "填写说明"

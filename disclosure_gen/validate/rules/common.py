@@ -1,0 +1,40 @@
+"""Helpers shared by several rules."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from disclosure_gen.compute.facts import Figure
+from disclosure_gen.compute.sources import INCOME_GROUPS
+from disclosure_gen.model.budget import Comparison, Disclosure, ExpenditureLine
+from disclosure_gen.validate.context import RuleContext
+from disclosure_gen.workbook.schema import COMPARISONS, FUNCTION_COMPARISON_PREFIX
+
+COMPARISON_SHEET = COMPARISONS.name
+
+
+def row_key(line: ExpenditureLine) -> str:
+    return f"第 {line.row} 行"
+
+
+def stated_changes(ctx: RuleContext) -> Iterator[tuple[str, Figure]]:
+    """(comparison item, figure) for every figure whose change the document states."""
+    facts = ctx.computed.facts
+    for (_, _, item, _), figure in zip(INCOME_GROUPS, facts.income, strict=True):
+        if figure.amount:
+            yield item, figure
+    yield "支出：基本支出", facts.basic
+    yield "支出：项目支出", facts.project
+    yield "一般公共预算：基本支出", facts.general_basic
+    yield "一般公共预算：项目支出", facts.general_project
+    for function_item in facts.general_items:
+        yield FUNCTION_COMPARISON_PREFIX + function_item.code, function_item.figure
+    for figure in facts.three_public_items:
+        yield f"三公：{figure.name}", figure
+    yield "运行经费", facts.running_costs
+
+
+def comparison(model: Disclosure, item: str) -> Comparison | None:
+    """The row of 上年对比 that gives this item's prior-year amount (or names it at all)."""
+    rows = [c for c in model.comparisons if c.item == item]
+    return next((c for c in rows if c.prior is not None), rows[0] if rows else None)

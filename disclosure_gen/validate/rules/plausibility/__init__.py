@@ -1,0 +1,1 @@
+"""Plausibility: figures that are possible but almost always a typing mistake."""

@@ -1,0 +1,34 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from disclosure_gen.validate.context import RuleContext
+from disclosure_gen.validate.findings import Finding, Severity
+from disclosure_gen.validate.registry import get, rule
+from disclosure_gen.validate.rules.common import COMPARISON_SHEET, comparison, stated_changes
+
+GENERIC = ("工作需要", "根据工作需要", "实际需要", "根据实际情况", "正常变动", "预算调整", "其他", "无", "略", "见说明")
+
+
+def is_generic(reason: str) -> bool:
+    text = reason.strip("。；;，, ")
+    return len(text) < 4 or text in GENERIC
+
+
+@rule("P003", Severity.WARNING, "大幅变动的原因过于笼统")
+def large_change_generic_reason(ctx: RuleContext) -> Iterator[Finding]:
+    """A figure changed by more than ±50% (`--large-change` to tune) and its reason is a
+    generic phrase (工作需要, 预算调整, …); reviewers ask for the concrete cause."""
+    limit = ctx.settings.large_change_percent
+    for item, figure in stated_changes(ctx):
+        change = figure.change
+        if change is None or change.unchanged or change.rate <= limit or not figure.reason:
+            continue
+        if is_generic(figure.reason):
+            row = comparison(ctx.model, item)
+            yield get("P003").finding(
+                f"“{item}”{change.rate_verb} {change.rate}%，原因“{figure.reason}”过于笼统；请写明具体原因（如政策、机构、人员、项目的变化）。",
+                COMPARISON_SHEET,
+                row.cell("reason") if row else None,
+                item,
+            )

@@ -1,0 +1,206 @@
+"""Mutation suite: start from the example workbook, apply one error, expect its code at
+its cell; and the unmutated example triggers none of them.
+
+Cases are data (sheet/cell edits → expected finding), expanded by parametrize.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+from openpyxl import Workbook, load_workbook
+
+from disclosure_gen.pipeline import check
+from disclosure_gen.validate import run
+from disclosure_gen.validate.registry import all_codes
+from tests.conftest import EXAMPLE
+
+Edit = tuple[str, str, Any]  # sheet, cell, new value (None clears it)
+# Rows of the example: 支出明细 row 22 is the project line; 上年对比 rows 2–20 hold the fixed
+# items in schema order (row 2 = 收入：一般公共预算) and row 21 = 功能科目：2080502.
+PROJECT_ROW = 22
+
+
+@dataclass(frozen=True)
+class Case:
+    code: str
+    edits: tuple[Edit, ...]
+    sheet: str | None
+    cell: str | None
+    special: Callable[[Workbook], None] | None = field(default=None, compare=False)
+
+
+def _merge(wb: Workbook) -> None:
+    wb["支出明细"].merge_cells("G2:G3")
+
+
+def _drop_procurement(wb: Workbook) -> None:
+    del wb["政府采购"]
+
+
+def _copy_row_2(wb: Workbook) -> None:
+    ws = wb["支出明细"]
+    ws.append([c.value for c in ws[2]])
+
+
+def _amounts_in_wan(wb: Workbook) -> None:
+    ws = wb["支出明细"]
+    for row in range(2, ws.max_row + 1):
+        if isinstance(ws[f"F{row}"].value, int | float):
+            ws[f"F{row}"].value = ws[f"F{row}"].value / 10000
+
+
+CASES = [
+    Case("S001", (), "政府采购", None, _drop_procurement),
+    Case("S002", (("支出明细", "F1", "金额"),), "支出明细", None),
+    Case("S003", (("基本信息", "B4", None),), "基本信息", "B4"),
+    Case("S004", (("支出明细", "F2", "二十万"),), "支出明细", "F2"),
+    Case("S005", (("支出明细", "F2", -1),), "支出明细", "F2"),
+    Case("S006", (("支出明细", "F2", "=F3*2"),), "支出明细", "F2"),
+    Case("S007", (), "支出明细", "G2", _merge),
+    Case("S008", (("支出明细", "C2", "自筹资金"),), "支出明细", "C2"),
+    Case("S009", (("支出明细", "F2", "215,800"),), "支出明细", "F2"),
+    Case("S011", (("项目信息", "B2", "依据" * 5000),), "项目信息", "B2"),
+    Case("S012", (("项目信息", "C2", "信息_x0007_中心"),), "项目信息", "C2"),
+    Case("S013", (("支出明细", "K3", "备注"),), "支出明细", "K3"),
+    Case("S014", (("支出明细", "A2", "事业单位离退休"),), "支出明细", "A2"),
+    Case("S016", (("基本信息", "B15", "明年三月"),), "基本信息", "B15"),
+    Case("C001", (("支出明细", "A2", "2089999"),), "支出明细", "A2"),
+    Case("C002", (("支出明细", "B2", "30288"),), "支出明细", "B2"),
+    Case("C003", (("支出明细", "A2", "2080502 行政运行"),), "支出明细", "A2"),
+    Case(
+        "C004",
+        (
+            ("补充科目", "A2", "功能分类"),
+            ("补充科目", "B2", "2080598"),
+            ("补充科目", "C2", "新增养老支出"),
+        ),
+        "补充科目",
+        "B2",
+    ),
+    Case("C005", (("支出明细", "B2", "30905"),), "支出明细", "D2"),
+    Case("C006", (("支出明细", "D2", "公用经费"),), "支出明细", "D2"),
+    Case(
+        "C007",
+        (
+            ("补充科目", "A2", "功能分类"),
+            ("补充科目", "B2", "2990101"),
+            ("补充科目", "C2", "新科目"),
+        ),
+        "补充科目",
+        "B2",
+    ),
+    Case("X001", (("支出明细", f"E{PROJECT_ROW}", None),), "支出明细", f"E{PROJECT_ROW}"),
+    Case("X002", (("支出明细", f"E{PROJECT_ROW}", "另一个项目"),), "支出明细", f"E{PROJECT_ROW}"),
+    Case("X003", (("支出明细", "E2", "某项目"),), "支出明细", "E2"),
+    Case("X004", (("绩效目标", "H2", 50),), "绩效目标", "H2"),
+    Case("X005", (("绩效目标", "A2", "不存在的项目"),), "绩效目标", "A2"),
+    Case("X006", (("政府采购", "B4", 99_999_999),), "政府采购", "B4"),
+    Case("X007", (("上年对比", "A3", "收入：其他资金"), ("上年对比", "B3", 0)), "上年对比", "A3"),
+    Case(
+        "X008",
+        (("上年对比", "A3", "收入：一般公共预算"), ("上年对比", "B3", 100)),
+        "上年对比",
+        "A3",
+    ),
+    Case(
+        "X009", (("下属单位", "A2", "某下属中心"), ("下属单位", "B2", "事业单位")), "下属单位", "A2"
+    ),
+    Case("X010", (), "支出明细", "A24", _copy_row_2),
+    Case("X011", (("核对数", "B1", 3_353_800),), "核对数", "B1"),
+    Case(
+        "X012",
+        (
+            ("项目信息", "A3", "未列支的项目"),
+            ("项目信息", "B3", "依据"),
+            ("项目信息", "C3", "中心"),
+            ("项目信息", "D3", "分配"),
+            ("项目信息", "E3", "全年"),
+        ),
+        "项目信息",
+        "A3",
+    ),
+    Case("N001", (("上年对比", "B2", None),), "上年对比", "B2"),
+    Case("N002", (("上年对比", "C2", None),), "上年对比", "C2"),
+    Case("N003", (("上年对比", "C2", "人员调增，预算增长"),), "上年对比", "C2"),
+    Case("N004", (("功能类用途", "A2", None), ("功能类用途", "B2", None)), "功能类用途", None),
+    Case("N005", (("项目信息", "D2", "用于XX维护"),), "项目信息", "D2"),
+    Case("N006", (("上年对比", "C2", "主要原因是人员减少"),), "上年对比", "C2"),
+    Case("P001", (), "支出明细", "F2", _amounts_in_wan),
+    Case("P002", (("国有资产", "B4", 100),), "国有资产", "B4"),
+    Case("P003", (("上年对比", "B21", 100000), ("上年对比", "C21", "工作需要")), "上年对比", "C21"),
+    Case("P004", (("基本信息", "B15", dt.datetime(2020, 1, 1)),), "基本信息", "B15"),
+    Case("P005", (("基本信息", "B8", 100),), "基本信息", "B8"),
+]
+# Seed 002's own reason for 2101102 contradicts its direction (docs/seed-discrepancies.md).
+BASELINE = {("N003", "上年对比", "C23")}
+
+
+def mutate(case: Case, target: Path) -> Path:
+    shutil.copy(EXAMPLE, target)
+    wb = load_workbook(target)
+    for sheet, cell, value in case.edits:
+        wb[sheet][cell] = value  # a text starting with "=" becomes a formula with no cached value
+    if case.special:
+        case.special(wb)
+    wb.save(target)
+    return target
+
+
+def located(path: Path) -> set[tuple[str, str | None, str | None]]:
+    return {(f.code, f.sheet, f.cell) for f in check(path).findings}
+
+
+@pytest.fixture(scope="module")
+def clean() -> set[tuple[str, str | None, str | None]]:
+    return located(EXAMPLE)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.code for c in CASES])
+def test_mutation_is_reported_with_its_code_at_its_cell(case: Case, tmp_path: Path) -> None:
+    found = located(mutate(case, tmp_path / "m.xlsx"))
+    assert (case.code, case.sheet, case.cell) in found, sorted(found)
+
+
+@pytest.mark.parametrize("code", sorted({c.code for c in CASES}))
+def test_unmutated_example_does_not_trigger(
+    code: str, clean: set[tuple[str, str | None, str | None]]
+) -> None:
+    assert {f for f in clean if f[0] == code} <= BASELINE
+
+
+def test_every_model_rule_and_reader_code_has_a_mutation_or_a_reader_test() -> None:
+    covered = {c.code for c in CASES} | {"F001", "F002", "F003", "F004", "F005", "S010", "V001"}
+    assert {c.code for c in all_codes()} <= covered
+
+
+def test_too_many_findings_are_cut_with_a_final_warning(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(run, "MAX_FINDINGS", 2)
+    case = Case(
+        "N002",
+        (("上年对比", "C2", None), ("上年对比", "C3", None), ("上年对比", "C12", None)),
+        None,
+        None,
+    )
+    findings = check(mutate(case, tmp_path / "m.xlsx")).findings
+    assert [f.code for f in findings][-1] == "V001"
+    assert len(findings) == 3
+
+
+def test_reason_threshold_silences_small_unexplained_changes(tmp_path: Path) -> None:
+    from decimal import Decimal
+
+    from disclosure_gen.validate.context import Settings
+
+    path = mutate(Case("N002", (("上年对比", "C2", None),), None, None), tmp_path / "m.xlsx")
+    assert "N002" in {f.code for f in check(path).findings}
+    relaxed = check(path, Settings(reason_min_change=Decimal(10)))
+    assert "N002" not in {f.code for f in relaxed.findings}  # 6.23 万元 is under 10
