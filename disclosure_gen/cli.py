@@ -16,8 +16,8 @@ import typer
 
 from disclosure_gen import __version__, atomic
 from disclosure_gen.pipeline import check, render, write
-from disclosure_gen.validate.context import Settings
 from disclosure_gen.validate.annotate import annotate
+from disclosure_gen.validate.context import Settings
 from disclosure_gen.validate.findings import WorkbookUnreadable, has_errors
 from disclosure_gen.validate.report import as_json, human, summary
 from disclosure_gen.workbook.writer import build_blank_workbook

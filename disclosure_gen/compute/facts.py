@@ -275,8 +275,7 @@ def compute_facts(
         three_public_items=three_items,
         carryover_total=total(carried),
         carryover_items=tuple(
-            Figure(n, total(carried, lv.project_is(n)))
-            for n in _project_names(carried)
+            Figure(n, total(carried, lv.project_is(n))) for n in _project_names(carried)
         ),
         running_costs=cmp.figure("运行经费", "运行经费", running),
         fiscal_projects=(

@@ -104,8 +104,7 @@ def _side_by_side(
 def table1(items: Sequence[Leaf], catalog: Catalog) -> Table:
     left: list[tuple[Cell, ...]] = [(label, value) for label, value in _income_items(items)]
     right: list[tuple[Cell, ...]] = [
-        (f"{c} {catalog.names[c]}", total(items, lv.function_class_is(c)))
-        for c in catalog.codes(3)
+        (f"{c} {catalog.names[c]}", total(items, lv.function_class_is(c))) for c in catalog.codes(3)
     ]
     grand = total(items)
     rows = _side_by_side(left, right, (2, 2))

@@ -7,8 +7,17 @@ import unicodedata
 from itertools import groupby
 
 from disclosure_gen.validate.findings import Finding, Severity
+from disclosure_gen.workbook.schema import SHEETS
 
 ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+SHEET_ORDER = {s.name: i for i, s in enumerate(SHEETS)}
+
+
+def _sheet_rank(f: Finding) -> tuple[int, str]:
+    """Whole-file findings first, then sheets in workbook order."""
+    if f.sheet is None:
+        return (-1, "")
+    return (SHEET_ORDER.get(f.sheet, len(SHEET_ORDER)), f.sheet)
 
 
 def _width(text: str) -> int:
@@ -28,7 +37,7 @@ def human(findings: list[Finding]) -> str:
     if not findings:
         return "检查通过：没有发现问题。"
     lines: list[str] = []
-    ordered = sorted(findings, key=lambda f: (f.sheet or "", ORDER[f.severity]))
+    ordered = sorted(findings, key=lambda f: (_sheet_rank(f), ORDER[f.severity]))
     for sheet, group in groupby(ordered, key=lambda f: f.sheet or "（整个文件）"):
         lines.append(f"【{sheet}】")
         for f in group:

@@ -25,7 +25,11 @@ def validate_model(model: Disclosure, settings: Settings | None = None) -> list[
         assert code.check is not None
         for finding in code.check(ctx):
             if len(out) >= MAX_FINDINGS:
-                out.append(TRUNCATED.finding(f"问题超过 {MAX_FINDINGS} 条，其余未列出；请先改正前面的问题后重新检查。"))
+                out.append(
+                    TRUNCATED.finding(
+                        f"问题超过 {MAX_FINDINGS} 条，其余未列出；请先改正前面的问题后重新检查。"
+                    )
+                )
                 return out
             out.append(finding)
     return out

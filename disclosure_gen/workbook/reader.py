@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from defusedxml import ElementTree as DefusedET
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 from pydantic import ValidationError
@@ -101,32 +102,34 @@ def read_workbook(path: Path) -> ReadResult:
 
 
 def _load(path: Path) -> dict[str, _SheetData]:
+    """Values, formulas and merged ranges of the schema's sheets; any failure is F005."""
     try:
         values_wb = load_workbook(path, read_only=True, data_only=True)
         formulas_wb = load_workbook(path, read_only=True, data_only=False)
     except Exception as exc:  # openpyxl raises many kinds for a broken package
-        raise WorkbookUnreadable(
-            codes.CORRUPT.finding(
-                f"{path.name} 无法作为 Excel 工作簿打开（{type(exc).__name__}）；请在 Excel/WPS 中重新保存。"
-            )
-        ) from exc
-    merged = _merged_ranges(path, values_wb.sheetnames)
+        raise _corrupt(path, exc) from exc
+    wanted = {spec.name for spec in SHEETS}
     out: dict[str, _SheetData] = {}
     try:
-        for name in values_wb.sheetnames:
+        merged = _merged_ranges(path)
+        for name in (n for n in values_wb.sheetnames if n in wanted):  # others are never read
             out[name] = _SheetData(
                 _rows(values_wb[name]), _rows(formulas_wb[name]), merged.get(name, [])
             )
     except Exception as exc:
-        raise WorkbookUnreadable(
-            codes.CORRUPT.finding(
-                f"{path.name} 的内容无法读取（{type(exc).__name__}）；请在 Excel/WPS 中重新保存。"
-            )
-        ) from exc
+        raise _corrupt(path, exc) from exc
     finally:
         values_wb.close()
         formulas_wb.close()
     return out
+
+
+def _corrupt(path: Path, exc: Exception) -> WorkbookUnreadable:
+    return WorkbookUnreadable(
+        codes.CORRUPT.finding(
+            f"{path.name} 无法作为 Excel 工作簿读取（{type(exc).__name__}）；请在 Excel/WPS 中打开并重新保存为 .xlsx。"
+        )
+    )
 
 
 def _rows(ws: Any) -> list[tuple[Any, ...]]:
@@ -139,17 +142,37 @@ def _rows(ws: Any) -> list[tuple[Any, ...]]:
 
 
 MERGE_RE = re.compile(r'<mergeCell ref="([A-Z]+\d+:[A-Z]+\d+)"')
+NS_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+NS_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+NS_PKG = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 
 
-def _merged_ranges(path: Path, sheetnames: list[str]) -> dict[str, list[str]]:
-    """Merged ranges per sheet, read from the XML (read-only worksheets do not keep them)."""
+def sheet_parts(zf: zipfile.ZipFile) -> dict[str, str]:
+    """Sheet name → its part in the package, from workbook.xml and its relationships.
+
+    Excel keeps a sheet's file name when sheets are reordered, so the n-th sheet is not
+    necessarily ``sheet{n}.xml``.
+    """
+    workbook = DefusedET.fromstring(zf.read("xl/workbook.xml"))
+    rels = DefusedET.fromstring(zf.read("xl/_rels/workbook.xml.rels"))
+    targets = {r.get("Id"): r.get("Target", "") for r in rels.iter(f"{NS_PKG}Relationship")}
+    parts = {}
+    for sheet in workbook.iter(f"{NS_MAIN}sheet"):
+        target = targets.get(sheet.get(f"{NS_REL}id"), "")
+        part = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+        parts[sheet.get("name", "")] = part
+    return parts
+
+
+def _merged_ranges(path: Path) -> dict[str, list[str]]:
+    """Merged ranges per schema sheet, read from the XML (read-only worksheets lack them)."""
+    wanted = {spec.name for spec in SHEETS}
     out: dict[str, list[str]] = {}
     with zipfile.ZipFile(path) as zf:
-        for index, name in enumerate(sheetnames, start=1):
-            part = f"xl/worksheets/sheet{index}.xml"
-            if part in zf.namelist():
-                text = zf.read(part).decode("utf-8", errors="replace")
-                out[name] = MERGE_RE.findall(text)
+        names = set(zf.namelist())
+        for name, part in sheet_parts(zf).items():
+            if name in wanted and part in names:
+                out[name] = MERGE_RE.findall(zf.read(part).decode("utf-8", errors="replace"))
     return out
 
 

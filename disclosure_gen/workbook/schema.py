@@ -391,7 +391,9 @@ CONTROLS = Sheet(
     "核对数",
     "form",
     (
-        Field("total", "收支总预算（元）", F.MONEY, hint="从预算系统抄录，用于核对支出明细是否完整"),
+        Field(
+            "total", "收支总预算（元）", F.MONEY, hint="从预算系统抄录，用于核对支出明细是否完整"
+        ),
         Field("general_budget", "一般公共预算拨款（元）", F.MONEY),
         Field("basic", "基本支出（元）", F.MONEY),
         Field("project", "项目支出（元）", F.MONEY),

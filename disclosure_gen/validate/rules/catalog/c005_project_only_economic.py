@@ -15,7 +15,11 @@ def project_only_economic(ctx: RuleContext) -> Iterator[Finding]:
     (e.g. 309 资本性支出（基本建设）, 311 对企业补助（基本建设）)."""
     catalog = economic_catalog()
     for line in ctx.model.lines:
-        if line.kind != "project" and line.economic in catalog and line.economic not in catalog.basic_allowed:
+        if (
+            line.kind != "project"
+            and line.economic in catalog
+            and line.economic not in catalog.basic_allowed
+        ):
             yield get("C005").finding(
                 f"经济分类 {line.economic} {catalog.name(line.economic)} 只能用于项目支出；请把支出类型改为“项目支出”或更换经济分类。",
                 line.sheet,

@@ -19,7 +19,9 @@ def addition_parent(ctx: RuleContext) -> Iterator[Finding]:
     for a in ctx.model.additions:
         catalog, lengths = (functions, (3, 5, 7)) if a.kind == "function" else (economic, (3, 5))
         if not a.code.isdigit() or len(a.code) not in lengths:
-            message = f"补充科目编码“{a.code}”应为 {'/'.join(str(n) for n in lengths)} 位数字；请改正。"
+            message = (
+                f"补充科目编码“{a.code}”应为 {'/'.join(str(n) for n in lengths)} 位数字；请改正。"
+            )
         else:
             parents = [a.code[:n] for n in lengths if n < len(a.code)]
             missing = [p for p in parents if p not in catalog and p not in added]

@@ -14,5 +14,8 @@ def target_without_project(ctx: RuleContext) -> Iterator[Finding]:
     for t in ctx.model.targets:
         if t.project not in described:
             yield get("X005").finding(
-                f"绩效目标的项目“{t.project}”不在“项目信息”表中；请核对项目名称。", t.sheet, t.cell("project"), t.project
+                f"绩效目标的项目“{t.project}”不在“项目信息”表中；请核对项目名称。",
+                t.sheet,
+                t.cell("project"),
+                t.project,
             )

@@ -14,7 +14,9 @@ def procurement_reserves(ctx: RuleContext) -> Iterator[Finding]:
     p = ctx.model.procurement
     if p.sme_reserved > p.goods + p.works + p.services:
         yield get("X006").finding(
-            "面向中小企业预留金额大于政府采购预算合计（货物+工程+服务）；请核对。", p.sheet, p.cell("sme_reserved")
+            "面向中小企业预留金额大于政府采购预算合计（货物+工程+服务）；请核对。",
+            p.sheet,
+            p.cell("sme_reserved"),
         )
     if p.small_micro_reserved > p.sme_reserved:
         yield get("X006").finding(

@@ -16,7 +16,10 @@ def duplicate_comparison(ctx: RuleContext) -> Iterator[Finding]:
             continue
         if c.item in first:
             yield get("X008").finding(
-                f"比较项目“{c.item}”已在第 {first[c.item]} 行填写；请只保留一行。", c.sheet, c.cell("item"), f"第 {c.row} 行"
+                f"比较项目“{c.item}”已在第 {first[c.item]} 行填写；请只保留一行。",
+                c.sheet,
+                c.cell("item"),
+                f"第 {c.row} 行",
             )
         else:
             first[c.item] = c.row

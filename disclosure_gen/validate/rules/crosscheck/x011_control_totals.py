@@ -25,7 +25,8 @@ def _derived(model: Disclosure) -> dict[str, Decimal]:
     return {
         "total": _lines(model, lambda line: True),
         "general_budget": _lines(
-            model, lambda line: info[line.source].appropriation and info[line.source].fund == "general"
+            model,
+            lambda line: info[line.source].appropriation and info[line.source].fund == "general",
         ),
         "basic": _lines(model, lambda line: line.kind != "project"),
         "project": _lines(model, lambda line: line.kind == "project"),

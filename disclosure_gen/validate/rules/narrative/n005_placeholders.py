@@ -16,7 +16,14 @@ def placeholders(ctx: RuleContext) -> Iterator[Finding]:
     """A text still holds placeholder text such as XX, ××, 某某 or 待填 copied from a
     template; the document would publish it."""
     m = ctx.model
-    records: list[Located] = [m.profile, *m.divisions, *m.projects, *m.comparisons, *m.purposes, *m.targets]
+    records: list[Located] = [
+        m.profile,
+        *m.divisions,
+        *m.projects,
+        *m.comparisons,
+        *m.purposes,
+        *m.targets,
+    ]
     for record in records:
         for key, value in record.model_dump().items():
             if key in {"sheet", "row", "cells"} or not isinstance(value, str):

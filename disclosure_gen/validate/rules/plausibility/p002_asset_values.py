@@ -17,7 +17,11 @@ def asset_values(ctx: RuleContext) -> Iterator[Finding]:
     without value (or valued without count), or furniture worth more than all other assets
     together: usually 元 and 万元 were mixed up, or a figure went into the wrong row."""
     a = ctx.model.assets
-    for kind, label in (("general", "一般公务用车"), ("enforcement", "执法执勤用车"), ("other", "其他车辆")):
+    for kind, label in (
+        ("general", "一般公务用车"),
+        ("enforcement", "执法执勤用车"),
+        ("other", "其他车辆"),
+    ):
         count: int = getattr(a, f"car_{kind}_count")
         value: Decimal = getattr(a, f"car_{kind}_value")
         if count and not MIN_VEHICLE <= value / count <= MAX_VEHICLE:
@@ -29,9 +33,17 @@ def asset_values(ctx: RuleContext) -> Iterator[Finding]:
             )
         elif value and not count:
             yield get("P002").finding(
-                f"{label}有价值 {value} 元但数量为 0；请核对数量。", a.sheet, a.cell(f"car_{kind}_count")
+                f"{label}有价值 {value} 元但数量为 0；请核对数量。",
+                a.sheet,
+                a.cell(f"car_{kind}_count"),
             )
-    others = a.house_value + a.car_general_value + a.car_enforcement_value + a.car_other_value + a.other_value
+    others = (
+        a.house_value
+        + a.car_general_value
+        + a.car_enforcement_value
+        + a.car_other_value
+        + a.other_value
+    )
     if a.furniture_value > others > 0:
         yield get("P002").finding(
             "办公家具价值大于房屋、车辆和其他资产价值之和，不合常理；请核对是否填错行或单位。",

@@ -7,7 +7,18 @@ from disclosure_gen.validate.findings import Finding, Severity
 from disclosure_gen.validate.registry import get, rule
 from disclosure_gen.validate.rules.common import COMPARISON_SHEET, comparison, stated_changes
 
-GENERIC = ("工作需要", "根据工作需要", "实际需要", "根据实际情况", "正常变动", "预算调整", "其他", "无", "略", "见说明")
+GENERIC = (
+    "工作需要",
+    "根据工作需要",
+    "实际需要",
+    "根据实际情况",
+    "正常变动",
+    "预算调整",
+    "其他",
+    "无",
+    "略",
+    "见说明",
+)
 
 
 def is_generic(reason: str) -> bool:
