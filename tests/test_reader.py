@@ -92,10 +92,15 @@ def test_content_beside_the_columns_is_a_warning(sample_path: Path) -> None:
     assert ("S013", "支出明细", "K5") in codes(sample_path)
 
 
-def test_control_characters_are_removed_with_a_warning(sample_path: Path) -> None:
+def test_control_characters_are_an_error_at_their_cell(sample_path: Path) -> None:
     edit(sample_path, "项目信息", "C2", "某市_x0007_数据局")  # how Excel stores \x07
+    assert ("S012", "项目信息", "C2") in codes(sample_path)
+
+
+def test_zero_width_characters_are_removed_with_a_warning(sample_path: Path) -> None:
+    edit(sample_path, "项目信息", "C2", "某市\u200b数据局")
     result = check(sample_path)
-    assert ("S012", "项目信息", "C2") in {(f.code, f.sheet, f.cell) for f in result.findings}
+    assert ("S017", "项目信息", "C2") in {(f.code, f.sheet, f.cell) for f in result.findings}
     assert result.model is not None and result.model.projects[0].undertaker == "某市数据局"
 
 

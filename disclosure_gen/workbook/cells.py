@@ -17,9 +17,8 @@ from disclosure_gen.workbook.schema import LISTS, Field, FieldType
 MAX_TEXT = 2000
 MAX_LONG_TEXT = 8000
 # Control characters, raw or as Excel stores them in XML (“_x0007_”).
-CONTROL_RE = re.compile(
-    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\ufeff]|_x00(?:0[0-8BbCcEeFf]|1[0-9A-Fa-f])_"
-)
+CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|_x00(?:0[0-8BbCcEeFf]|1[0-9A-Fa-f])_")
+INVISIBLE_RE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")  # left by copying from web pages
 CODE_RE = re.compile(r"^\s*(\d+)\s*(.*)$")
 DATE_RE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
 
@@ -61,8 +60,14 @@ def parse_cell(
 
 def _clean_text(text: str, spec: Field, ctx: CellContext) -> str:
     if CONTROL_RE.search(text):
-        text = CONTROL_RE.sub("", text)
-        ctx.add(codes.CONTROL_CHARS, f"“{ctx.label}”含有不可见控制字符，已删除；请核对文字。")
+        ctx.add(
+            codes.CONTROL_CHARS,
+            f"“{ctx.label}”含有控制字符（常由其他系统复制而来），公开文件无法打印；请删除后重新输入该内容。",
+        )
+        raise Invalid
+    if INVISIBLE_RE.search(text):
+        text = INVISIBLE_RE.sub("", text)
+        ctx.add(codes.INVISIBLE, f"“{ctx.label}”含有零宽空格等不可见字符，已删除；请核对文字。")
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ").strip()
     limit = MAX_LONG_TEXT if spec.type == FieldType.LONG_TEXT else MAX_TEXT
     if len(text) > limit:

@@ -7,7 +7,12 @@ from disclosure_gen.validate.registry import declare
 
 E, W, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 
-FILE_MISSING = declare("F001", E, "文件不存在", "The path does not name a readable file.")
+FILE_MISSING = declare(
+    "F001",
+    E,
+    "文件不存在或无法读取",
+    "The path does not name a readable file (missing, a folder, no permission).",
+)
 NOT_XLSX = declare(
     "F002",
     E,
@@ -90,9 +95,17 @@ TEXT_TOO_LONG = declare(
 )
 CONTROL_CHARS = declare(
     "S012",
+    E,
+    "含控制字符",
+    "A text holds control characters (bell, backspace, form feed… often pasted from other "
+    "systems) that a document cannot print. Delete them (retype the text) and save.",
+)
+INVISIBLE = declare(
+    "S017",
     W,
-    "含不可见控制字符",
-    "Invisible control characters (often pasted from other systems) were removed.",
+    "含不可见格式字符",
+    "Zero-width spaces or byte-order marks (pasted from web pages) were removed from a text; "
+    "check that the text still reads as intended.",
 )
 STRAY = declare(
     "S013",

@@ -23,9 +23,22 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 def check_file(path: Path) -> None:
     """Raise WorkbookUnreadable unless ``path`` looks like a sane xlsx package."""
     name = path.name
+    if path.is_dir():
+        raise WorkbookUnreadable(
+            codes.FILE_MISSING.finding(f"{name} 是文件夹而不是工作簿；请指定 .xlsx 文件。")
+        )
     if not path.is_file():
         raise WorkbookUnreadable(codes.FILE_MISSING.finding(f"找不到文件 {name}，请检查路径。"))
-    size = path.stat().st_size
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as fh:
+            head = fh.read(8)
+    except OSError as exc:
+        raise WorkbookUnreadable(
+            codes.FILE_MISSING.finding(
+                f"无法读取文件 {name}（{exc.strerror or type(exc).__name__}）；请检查文件权限或是否被其他程序占用。"
+            )
+        ) from exc
     if size == 0:
         raise WorkbookUnreadable(codes.NOT_XLSX.finding(f"{name} 是空文件，请重新保存工作簿。"))
     if size > MAX_FILE_BYTES:
@@ -35,8 +48,6 @@ def check_file(path: Path) -> None:
                 "预算工作簿通常不足 1 MB，请删除无关内容后再试。"
             )
         )
-    with path.open("rb") as fh:
-        head = fh.read(8)
     if head == OLE_MAGIC:
         raise WorkbookUnreadable(
             codes.OLE_FILE.finding(
@@ -58,7 +69,7 @@ def _check_zip(path: Path) -> None:
     try:
         with zipfile.ZipFile(path) as zf:
             infos = zf.infolist()
-    except (zipfile.BadZipFile, OSError) as exc:
+    except (zipfile.BadZipFile, OSError, UnicodeDecodeError, ValueError) as exc:
         raise WorkbookUnreadable(
             codes.CORRUPT.finding(
                 f"{path.name} 已损坏，无法打开（{exc}）；请在 Excel/WPS 中重新保存。"
