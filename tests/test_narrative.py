@@ -125,3 +125,21 @@ def test_a_different_year_changes_every_year_mention(tmp_path: Path) -> None:
     assert has(paragraphs, "2024年一般公共预算拨款合计241.34万元")
     typed_by_user = ("资金执行时间", "2025年2月20日")
     assert not any("2025年" in p for p in paragraphs if not any(t in p for t in typed_by_user))
+
+
+def test_department_counts_units_from_the_list_it_prints(tmp_path: Path) -> None:
+    data = builders.variant(
+        subordinate_units=[("甲中心", "事业单位"), ("乙中心", "事业单位"), ("丙中心", "事业单位")]
+    )
+    data["forms"]["profile"]["level"] = "部门"
+    paragraphs = docx_paragraphs(
+        documents(builders.write(tmp_path / "d.xlsx", data), pdf=False).docx
+    )
+    assert has(paragraphs, "本级预算及下属3家预算单位在内的汇总预算。")
+    assert has(paragraphs, "本部门中，行政单位1家，事业单位3家，纳入")
+    assert [p for p in paragraphs if p[:2] in ("1、", "2、", "3、") and p.endswith("中心")] == [
+        "1、甲中心",
+        "2、乙中心",
+        "3、丙中心",
+    ]
+    assert has(paragraphs, "第一部分 2025年部门概况")

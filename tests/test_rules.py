@@ -176,7 +176,16 @@ def test_unmutated_example_does_not_trigger(
 
 
 def test_every_model_rule_and_reader_code_has_a_mutation_or_a_reader_test() -> None:
-    covered = {c.code for c in CASES} | {"F001", "F002", "F003", "F004", "F005", "S010", "S017", "V001"}
+    covered = {c.code for c in CASES} | {
+        "F001",
+        "F002",
+        "F003",
+        "F004",
+        "F005",
+        "S010",
+        "S017",
+        "V001",
+    }
     assert {c.code for c in all_codes()} <= covered
 
 

@@ -92,6 +92,20 @@ class Facts:
     fiscal_projects: tuple[int, Decimal]
     other_projects: tuple[int, Decimal]
     all_projects: tuple[ProjectFacts, ...] = field(default=())
+    composition: tuple[tuple[str, int], ...] = ()  # (行政单位, 1), (事业单位, 3): 本级 + subordinates
+
+
+NATURE_NAMES = {
+    "administrative": "行政单位",
+    "civil_service_like": "参照公务员法管理事业单位",
+    "institution": "事业单位",
+}
+
+
+def composition(model: Disclosure) -> tuple[tuple[str, int], ...]:
+    """How many units of each nature the budget covers, the reporting unit included."""
+    natures = [model.profile.nature, *(u.nature for u in model.subordinate_units)]
+    return tuple((label, natures.count(key)) for key, label in NATURE_NAMES.items() if key in natures)
 
 
 class Comparisons:
@@ -289,6 +303,7 @@ def compute_facts(
         all_projects=_projects(
             model, items, _project_names([leaf for leaf in items if not leaf.basic])
         ),
+        composition=composition(model),
     )
 
 
