@@ -164,3 +164,13 @@ def test_builder_writes_what_the_reader_reads(tmp_path: Path) -> None:
     assert result.model is not None
     assert len(result.model.lines) == len(data["rows"]["lines"])
     assert result.model.profile.name == data["forms"]["profile"]["name"]
+
+
+def test_optional_sheets_may_be_missing(sample_path: Path) -> None:
+    wb = load_workbook(sample_path)
+    for name in ("核对数", "下属单位"):
+        del wb[name]
+    wb.save(sample_path)
+    result = check(sample_path)
+    assert result.model is not None and result.ok()
+    assert result.model.controls is None and result.model.subordinate_units == ()

@@ -85,6 +85,8 @@ def read_workbook(path: Path) -> ReadResult:
     records: dict[str, Any] = {}
     for spec in SHEETS:
         sheet_data = data.get(spec.name)
+        if sheet_data is None and spec.optional:
+            continue
         if sheet_data is None:
             findings.append(
                 codes.SHEET_MISSING.finding(

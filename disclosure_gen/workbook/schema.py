@@ -47,6 +47,7 @@ class Sheet:
     fields: tuple[Field, ...]
     purpose: str
     example: tuple[tuple[object, ...], ...] = ()
+    optional: bool = False  # a workbook without this sheet is read as if it were empty
 
     def field(self, key: str) -> Field:
         return next(f for f in self.fields if f.key == key)
@@ -199,6 +200,7 @@ UNITS = Sheet(
         Field("nature", "单位性质", F.CHOICE, True, "natures"),
     ),
     "部门预算才填写：纳入部门预算的下属预算单位；单位预算留空（说明中写“无下属预算单位”）。",
+    optional=True,
 )
 
 LINES = Sheet(
@@ -403,6 +405,7 @@ CONTROLS = Sheet(
         Field("headcount", "实有人数（人）", F.COUNT, hint="应等于在职+退休+离休"),
     ),
     "选填：从预算系统抄录的合计数。工具不使用这些数字生成文件，只用来核对明细是否漏填、重填。",
+    optional=True,
 )
 
 ADDITIONS = Sheet(
@@ -415,6 +418,7 @@ ADDITIONS = Sheet(
         Field("name", "名称", F.TEXT, True, width=40),
     ),
     "内置科目目录中没有的编码在此补充（会给出提示，请核对是否为当年有效科目）。",
+    optional=True,
 )
 
 SHEETS: tuple[Sheet, ...] = (
