@@ -4,7 +4,8 @@
 set -euo pipefail
 
 missing=()
-have_lib() { ldconfig -p 2>/dev/null | grep -q "$1"; }
+LDCONFIG=$(command -v ldconfig || echo /sbin/ldconfig)
+have_lib() { "$LDCONFIG" -p 2>/dev/null | grep -q "$1"; }
 have_lib 'libpango-1.0.so'           || missing+=(libpango-1.0-0 libpangoft2-1.0-0)
 have_lib 'libharfbuzz-subset.so'     || missing+=(libharfbuzz-subset0)
 command -v fc-list >/dev/null 2>&1   || missing+=(fontconfig)

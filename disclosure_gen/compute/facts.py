@@ -92,7 +92,9 @@ class Facts:
     fiscal_projects: tuple[int, Decimal]
     other_projects: tuple[int, Decimal]
     all_projects: tuple[ProjectFacts, ...] = field(default=())
-    composition: tuple[tuple[str, int], ...] = ()  # (行政单位, 1), (事业单位, 3): 本级 + subordinates
+    composition: tuple[
+        tuple[str, int], ...
+    ] = ()  # (行政单位, 1), (事业单位, 3): 本级 + subordinates
 
 
 NATURE_NAMES = {
@@ -105,7 +107,9 @@ NATURE_NAMES = {
 def composition(model: Disclosure) -> tuple[tuple[str, int], ...]:
     """How many units of each nature the budget covers, the reporting unit included."""
     natures = [model.profile.nature, *(u.nature for u in model.subordinate_units)]
-    return tuple((label, natures.count(key)) for key, label in NATURE_NAMES.items() if key in natures)
+    return tuple(
+        (label, natures.count(key)) for key, label in NATURE_NAMES.items() if key in natures
+    )
 
 
 class Comparisons:

@@ -8,6 +8,8 @@ from disclosure_gen.compute.facts import Figure
 from disclosure_gen.compute.sources import INCOME_GROUPS
 from disclosure_gen.model.budget import Comparison, Disclosure, ExpenditureLine
 from disclosure_gen.validate.context import RuleContext
+from disclosure_gen.validate.findings import Finding
+from disclosure_gen.validate.registry import get
 from disclosure_gen.workbook.schema import COMPARISONS, FUNCTION_COMPARISON_PREFIX
 
 COMPARISON_SHEET = COMPARISONS.name
@@ -32,6 +34,12 @@ def stated_changes(ctx: RuleContext) -> Iterator[tuple[str, Figure]]:
     for figure in facts.three_public_items:
         yield f"三公：{figure.name}", figure
     yield "运行经费", facts.running_costs
+
+
+def at_comparison(ctx: RuleContext, code: str, item: str, column: str, message: str) -> Finding:
+    """A finding located on the 上年对比 row of ``item`` (its ``column`` cell if the row exists)."""
+    row = comparison(ctx.model, item)
+    return get(code).finding(message, COMPARISON_SHEET, row.cell(column) if row else None, item)
 
 
 def comparison(model: Disclosure, item: str) -> Comparison | None:

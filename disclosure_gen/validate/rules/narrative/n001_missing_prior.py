@@ -4,8 +4,8 @@ from collections.abc import Iterator
 
 from disclosure_gen.validate.context import RuleContext
 from disclosure_gen.validate.findings import Finding, Severity
-from disclosure_gen.validate.registry import get, rule
-from disclosure_gen.validate.rules.common import COMPARISON_SHEET, comparison, stated_changes
+from disclosure_gen.validate.registry import rule
+from disclosure_gen.validate.rules.common import at_comparison, stated_changes
 
 
 @rule("N001", Severity.ERROR, "缺少上年预算数")
@@ -14,10 +14,10 @@ def missing_prior(ctx: RuleContext) -> Iterator[Finding]:
     上年对比 has no prior-year amount for it. Enter it (0 if there was none)."""
     for item, figure in stated_changes(ctx):
         if figure.change is None:
-            row = comparison(ctx.model, item)
-            yield get("N001").finding(
-                f"说明中要写“{item}”比上年的增减，但“上年对比”表没有它的上年预算数；请填写（上年没有的填 0）。",
-                COMPARISON_SHEET,
-                row.cell("prior") if row else None,
+            yield at_comparison(
+                ctx,
+                "N001",
                 item,
+                "prior",
+                f"说明中要写“{item}”比上年的增减，但“上年对比”表没有它的上年预算数；请填写（上年没有的填 0）。",
             )

@@ -4,8 +4,8 @@ from collections.abc import Iterator
 
 from disclosure_gen.validate.context import RuleContext
 from disclosure_gen.validate.findings import Finding, Severity
-from disclosure_gen.validate.registry import get, rule
-from disclosure_gen.validate.rules.common import COMPARISON_SHEET, comparison, stated_changes
+from disclosure_gen.validate.registry import rule
+from disclosure_gen.validate.rules.common import at_comparison, stated_changes
 
 
 @rule("N002", Severity.WARNING, "变动缺少原因")
@@ -17,10 +17,10 @@ def missing_reason(ctx: RuleContext) -> Iterator[Finding]:
     for item, figure in stated_changes(ctx):
         change = figure.change
         if change is not None and change.amount > threshold and not figure.reason:
-            row = comparison(ctx.model, item)
-            yield get("N002").finding(
-                f"“{item}”比上年{change.verb} {change.amount} 万元，但没有填写变动原因；请在“上年对比”表的“变动原因”列说明。",
-                COMPARISON_SHEET,
-                row.cell("reason") if row else None,
+            yield at_comparison(
+                ctx,
+                "N002",
                 item,
+                "reason",
+                f"“{item}”比上年{change.verb} {change.amount} 万元，但没有填写变动原因；请在“上年对比”表的“变动原因”列说明。",
             )

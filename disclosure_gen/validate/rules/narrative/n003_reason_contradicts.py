@@ -5,8 +5,8 @@ from collections.abc import Iterator
 
 from disclosure_gen.validate.context import RuleContext
 from disclosure_gen.validate.findings import Finding, Severity
-from disclosure_gen.validate.registry import get, rule
-from disclosure_gen.validate.rules.common import COMPARISON_SHEET, comparison, stated_changes
+from disclosure_gen.validate.registry import rule
+from disclosure_gen.validate.rules.common import at_comparison, stated_changes
 
 UP_WORDS = ("增加", "增长", "上升", "提高", "新增", "上调", "增多")
 DOWN_WORDS = ("减少", "下降", "降低", "压缩", "缩减", "下调", "减员")
@@ -33,11 +33,11 @@ def reason_contradicts(ctx: RuleContext) -> Iterator[Finding]:
         said = direction(figure.reason)
         actual = "up" if change.delta > 0 else "down"
         if said and said != actual:
-            row = comparison(ctx.model, item)
-            yield get("N003").finding(
+            yield at_comparison(
+                ctx,
+                "N003",
+                item,
+                "reason",
                 f"“{item}”比上年{change.verb} {change.amount} 万元，但原因的结论写的是"
                 f"{'增加' if said == 'up' else '减少'}；请核对上年数或原因。",
-                COMPARISON_SHEET,
-                row.cell("reason") if row else None,
-                item,
             )

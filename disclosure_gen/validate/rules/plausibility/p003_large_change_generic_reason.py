@@ -4,8 +4,8 @@ from collections.abc import Iterator
 
 from disclosure_gen.validate.context import RuleContext
 from disclosure_gen.validate.findings import Finding, Severity
-from disclosure_gen.validate.registry import get, rule
-from disclosure_gen.validate.rules.common import COMPARISON_SHEET, comparison, stated_changes
+from disclosure_gen.validate.registry import rule
+from disclosure_gen.validate.rules.common import at_comparison, stated_changes
 
 GENERIC = (
     "工作需要",
@@ -36,10 +36,10 @@ def large_change_generic_reason(ctx: RuleContext) -> Iterator[Finding]:
         if change is None or change.unchanged or change.rate <= limit or not figure.reason:
             continue
         if is_generic(figure.reason):
-            row = comparison(ctx.model, item)
-            yield get("P003").finding(
-                f"“{item}”{change.rate_verb} {change.rate}%，原因“{figure.reason}”过于笼统；请写明具体原因（如政策、机构、人员、项目的变化）。",
-                COMPARISON_SHEET,
-                row.cell("reason") if row else None,
+            yield at_comparison(
+                ctx,
+                "P003",
                 item,
+                "reason",
+                f"“{item}”{change.rate_verb} {change.rate}%，原因“{figure.reason}”过于笼统；请写明具体原因（如政策、机构、人员、项目的变化）。",
             )
