@@ -14,7 +14,7 @@ from disclosure_gen.catalogs import Catalog
 from disclosure_gen.compute import leaves as lv
 from disclosure_gen.compute.leaves import Leaf, total
 from disclosure_gen.compute.sources import FUND_NAMES, INCOME_GROUPS, INCOME_LIST_NAMES
-from disclosure_gen.compute.tables import THREE_PUBLIC_CODES, three_public_amount
+from disclosure_gen.compute.tables import three_public_amount
 from disclosure_gen.model.budget import Comparison, Disclosure, Project, Target
 from disclosure_gen.money import ZERO, Change, percent, strip_reason_prefix, yuan_to_wan
 from disclosure_gen.workbook.schema import FUNCTION_COMPARISON_PREFIX
@@ -233,11 +233,11 @@ def compute_facts(
         for code in item_codes
     )
     three, three_items = _three_public(items, cmp)
-    carried = [leaf for leaf in items if leaf.source.startswith("carryover")]
+    carried = [leaf for leaf in items if leaf.carryover]
     running = total(fiscal, lambda leaf: leaf.kind == "operating")
     # 当年项目 by money: a project with both kinds of money counts on both sides, so that
     # each count goes with the amount beside it.
-    current = [leaf for leaf in items if not leaf.source.startswith("carryover") and not leaf.basic]
+    current = [leaf for leaf in items if not leaf.carryover and not leaf.basic]
     fiscal_current = [leaf for leaf in current if leaf.info.appropriation]
     other_current = [leaf for leaf in current if not leaf.info.appropriation]
     return Facts(
@@ -309,6 +309,3 @@ def compute_facts(
         ),
         composition=composition(model),
     )
-
-
-__all__ = ["THREE_PUBLIC_CODES", "Facts", "Figure", "compute_facts"]

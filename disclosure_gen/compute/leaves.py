@@ -48,6 +48,11 @@ class Leaf:
         return SOURCE_INFO[self.source]
 
     @property
+    def carryover(self) -> bool:
+        """上年结转结余 of any kind (fiscal or not)."""
+        return self.source.startswith("carryover")
+
+    @property
     def general_current(self) -> bool:
         """一般公共预算当年拨款 (own appropriation plus transfer from above)."""
         return self.info.appropriation and self.info.fund == "general"

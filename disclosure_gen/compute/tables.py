@@ -57,9 +57,7 @@ def _income_items(items: Sequence[Leaf]) -> list[tuple[str, Decimal]]:
     def t(pred: Predicate) -> Decimal:
         return total(items, pred)
 
-    current = t(
-        lambda leaf: not leaf.info.fiscal_carryover and not leaf.source.startswith("carryover")
-    )
+    current = t(lambda leaf: not leaf.carryover)
     unit = s("unit_business", "unit_subsidy", "unit_affiliated", "unit_operating", "unit_other")
     return [
         ("一、本年收入", current),
@@ -79,7 +77,7 @@ def _income_items(items: Sequence[Leaf]) -> list[tuple[str, Decimal]]:
         ("附属单位上缴收入", t(s("unit_affiliated"))),
         ("事业单位经营收入", t(s("unit_operating"))),
         ("其他收入", t(s("unit_other"))),
-        ("二、上年结转结余", t(lambda leaf: leaf.source.startswith("carryover"))),
+        ("二、上年结转结余", t(lambda leaf: leaf.carryover)),
         ("1、财政拨款结转", t(s("carryover_general", "carryover_fund", "carryover_capital"))),
         ("其中：一般公共预算拨款", t(s("carryover_general"))),
         ("基金预算拨款", t(s("carryover_fund"))),
@@ -255,7 +253,7 @@ def _carry_values(mine: Sequence[Leaf]) -> tuple[Decimal, ...]:
 
 
 def table11(items: Sequence[Leaf]) -> Table:
-    carried = [leaf for leaf in items if leaf.source.startswith("carryover")]
+    carried = [leaf for leaf in items if leaf.carryover]
     if not carried:
         return Table("t11", (), empty=True)
     rows = [Row(TOTAL, ("合计", *_carry_values(carried)))]

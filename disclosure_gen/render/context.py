@@ -25,7 +25,6 @@ class RenderContext:
     title: str
     unit_name: str
     year: int
-    date_text: str
     blocks: tuple[Block, ...]
 
     def as_dict(self) -> dict[str, Any]:
@@ -33,7 +32,6 @@ class RenderContext:
             "title": self.title,
             "unit_name": self.unit_name,
             "year": self.year,
-            "date_text": self.date_text,
             "blocks": self.blocks,
         }
 
@@ -81,7 +79,7 @@ def build_context(
         headcount=profile.in_service + profile.retired + profile.retired_cadre,
     )
     title = f"{profile.name}{profile.year}年{subject['subject']}预算公开"
-    return RenderContext(title, profile.name, profile.year, "", tuple(assign_pages(doc.blocks)))
+    return RenderContext(title, profile.name, profile.year, tuple(assign_pages(doc.blocks)))
 
 
 def template_path(env: Environment, name: str) -> Path:
