@@ -137,10 +137,18 @@ def generate(
         raise typer.Exit(1)
     if out_dir.exists() and not out_dir.is_dir():
         raise _fail(f"{out_dir} 不是目录。")
-    documents = render(checked.model, templates, pdf=pdf)
-    paths = write(documents, out_dir)
-    if any(p.resolve() == workbook.resolve() for p in paths):  # pragma: no cover - names differ
-        raise _fail("输出会覆盖输入工作簿，已停止。")
+    try:
+        documents = render(checked.model, templates, pdf=pdf)
+        paths = write(documents, out_dir)
+    except Exception as exc:  # a template or font problem: say so, write nothing more
+        typer.echo(
+            f"生成失败（{type(exc).__name__}: {str(exc)[:200]}）；没有写出不完整的文件。", err=True
+        )
+        typer.echo(
+            "如使用了 --templates 自定义模板，请先检查模板；否则请把这条信息报告给维护者。",
+            err=True,
+        )
+        raise typer.Exit(2) from None
     if checked.findings:
         typer.echo(summary(checked.findings) + "（运行 validate 查看详情）", err=True)
     for path in paths:

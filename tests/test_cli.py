@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from openpyxl import load_workbook
 from typer.testing import CliRunner
@@ -90,3 +91,48 @@ def test_generate_on_unreadable_file_exits_two(tmp_path: Path) -> None:
     bad = tmp_path / "bad.xlsx"
     bad.write_bytes(b"")
     assert runner.invoke(app, ["generate", str(bad), "-o", str(tmp_path / "o")]).exit_code == 2
+
+
+def test_a_failure_while_rendering_is_one_clear_line_and_writes_nothing(
+    sample_path: Path, tmp_path: Path, monkeypatch: Any
+) -> None:
+    import disclosure_gen.pipeline as pipeline
+
+    def broken(*_: object) -> bytes:
+        raise RuntimeError("font missing")
+
+    monkeypatch.setattr(pipeline, "render_pdf", broken)
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["generate", str(sample_path), "-o", str(out)])
+    assert result.exit_code == 2 and isinstance(result.exception, SystemExit)
+    assert "生成失败" in result.output and "font missing" in result.output
+    assert not out.exists() or list(out.iterdir()) == []
+
+
+def test_user_templates_override_the_packaged_wording(sample_path: Path, tmp_path: Path) -> None:
+    from disclosure_gen.render.environment import packaged_templates
+
+    custom = tmp_path / "templates" / "budget"
+    custom.mkdir(parents=True)
+    glossary = (packaged_templates() / "budget" / "glossary.j2").read_text(encoding="utf-8")
+    (custom / "glossary.j2").write_text(
+        glossary.replace("一、财政拨款：", "一、财政拨款（本地措辞）："), encoding="utf-8"
+    )
+    out = tmp_path / "out"
+    result = runner.invoke(
+        app,
+        [
+            "generate",
+            str(sample_path),
+            "-o",
+            str(out),
+            "--templates",
+            str(tmp_path / "templates"),
+            "--no-pdf",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    from tests.render_helpers import docx_paragraphs
+
+    paragraphs = docx_paragraphs(next(out.glob("*.docx")).read_bytes())
+    assert any(p.startswith("一、财政拨款（本地措辞）：") for p in paragraphs)
