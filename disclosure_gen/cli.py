@@ -41,6 +41,7 @@ class Level(StrEnum):
 
 
 LEVEL_WORDS = {Level.unit: "单位", Level.department: "部门"}
+CONTENT_LATER = "以上是表格结构和单元格格式的问题；改正后再次检查，将继续核对科目、合计和说明内容。"
 
 ReasonThreshold = Annotated[
     str, typer.Option("--reason-threshold", help="变动超过多少万元必须写原因（默认 0：任何变动）")
@@ -103,6 +104,8 @@ def validate(
         typer.echo(as_json(findings) if format == Format.json else human(findings))
         raise typer.Exit(2) from None
     typer.echo(as_json(checked.findings) if format == Format.json else human(checked.findings))
+    if not checked.content_checked and format == Format.human:
+        typer.echo(CONTENT_LATER)
     if annotate_to is not None:
         try:
             annotate(workbook, annotate_to, checked.findings)
@@ -133,6 +136,8 @@ def generate(
         raise typer.Exit(2) from None
     if not checked.ok(strict) or checked.model is None:
         typer.echo(human(checked.findings), err=True)
+        if not checked.content_checked:
+            typer.echo(CONTENT_LATER, err=True)
         typer.echo("工作簿有错误，未生成文件；请按上面的提示修改后重试。", err=True)
         raise typer.Exit(1)
     if out_dir.exists() and not out_dir.is_dir():

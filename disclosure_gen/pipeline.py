@@ -28,6 +28,7 @@ class Checked:
 
     model: Disclosure | None
     findings: list[Finding]
+    content_checked: bool = True
 
     def ok(self, strict: bool = False) -> bool:
         return self.model is not None and not has_errors(self.findings, strict)
@@ -37,13 +38,16 @@ def check(path: Path, settings: Settings | None = None) -> Checked:
     """Read and validate; raises WorkbookUnreadable only for a file that cannot be opened.
 
     Model rules run only on a workbook the reader could read cleanly: a rule over a model
-    with missing rows would report consequences of the reader's findings, not new problems.
+    with missing rows would report consequences of the reader's findings (a project whose
+    row was unreadable is "not described"), not new problems. ``content_checked`` says
+    whether they ran, so the report can say that a second pass will follow.
     """
     result = read_workbook(path)
     findings = list(result.findings)
-    if result.model is not None and not has_errors(findings):
+    content_checked = result.model is not None and not has_errors(findings)
+    if result.model is not None and content_checked:
         findings += validate_model(result.model, settings)
-    return Checked(result.model, findings)
+    return Checked(result.model, findings, content_checked)
 
 
 UNSAFE_FILENAME = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
