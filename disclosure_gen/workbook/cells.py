@@ -91,7 +91,10 @@ def _number(spec: Field, raw: object, ctx: CellContext, _: tuple[str, ...]) -> D
     try:
         value = parse_decimal(raw)
     except ValueError as exc:
-        ctx.add(codes.NOT_A_NUMBER, f"“{ctx.label}”应填数字，但{exc}；请改为数字（以元为单位，不带文字）。")
+        unit = "以元为单位，" if spec.type == FieldType.MONEY else ""
+        ctx.add(
+            codes.NOT_A_NUMBER, f"“{ctx.label}”应填数字，但{exc}；请改为数字（{unit}不带文字）。"
+        )
         raise Invalid from exc
     if isinstance(raw, str) and clean_number_text(raw) != raw.strip():
         ctx.add(codes.NORMALISED, f"“{ctx.label}”按文本录入“{raw}”，已读作 {value}；请核对。")
