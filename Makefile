@@ -9,7 +9,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 EXAMPLE := examples/unit-budget-2024/workbook.xlsx
 
-.PHONY: demo test setup system-deps lint bench inputs clean
+.PHONY: demo test setup system-deps seedcheck-deps lint bench inputs clean
 
 demo: setup
 	$(BIN)/disclosure-gen generate $(EXAMPLE) -o out
@@ -17,7 +17,12 @@ demo: setup
 test: setup
 	$(BIN)/python -m pytest
 
-setup: system-deps $(STAMP)
+setup: system-deps $(STAMP) seedcheck-deps
+
+# ../shared/tools/seedcheck.py reads PDFs with pypdf; let the plain python3 run it too
+# (best effort: an externally managed system Python is left alone).
+seedcheck-deps:
+	@$(PYTHON) -c "import pypdf" 2>/dev/null || $(PYTHON) -m pip install --quiet pypdf 2>/dev/null || true
 
 system-deps:
 	@bash scripts/system-deps.sh
