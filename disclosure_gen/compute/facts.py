@@ -12,24 +12,13 @@ from decimal import Decimal
 
 from disclosure_gen.catalogs import Catalog
 from disclosure_gen.compute import leaves as lv
+from disclosure_gen.compute.figures import Comparisons, Figure
 from disclosure_gen.compute.leaves import Leaf, total
 from disclosure_gen.compute.sources import FUND_NAMES, INCOME_GROUPS, INCOME_LIST_NAMES
 from disclosure_gen.compute.tables import three_public_amount
-from disclosure_gen.model.budget import Comparison, Disclosure, Project, Target
-from disclosure_gen.money import ZERO, Change, percent, strip_reason_prefix, yuan_to_wan
+from disclosure_gen.model.budget import Disclosure, Project, Target
+from disclosure_gen.money import ZERO, Change, percent
 from disclosure_gen.workbook.schema import FUNCTION_COMPARISON_PREFIX
-
-
-@dataclass(frozen=True)
-class Figure:
-    """An amount with its share, its change against the prior year and the reason given."""
-
-    name: str
-    amount: Decimal
-    share: Decimal | None = None
-    change: Change | None = None
-    reason: str = ""
-    arranged: bool = True  # False: stated as “未安排”
 
 
 @dataclass(frozen=True)
@@ -110,24 +99,6 @@ def composition(model: Disclosure) -> tuple[tuple[str, int], ...]:
     return tuple(
         (label, natures.count(key)) for key, label in NATURE_NAMES.items() if key in natures
     )
-
-
-class Comparisons:
-    """Prior-year figures and reasons by item name (sheet 上年对比)."""
-
-    def __init__(self, rows: Sequence[Comparison]) -> None:
-        self.rows = {r.item: r for r in rows if r.prior is not None}
-
-    def figure(self, name: str, item: str, amount: Decimal, whole: Decimal | None = None) -> Figure:
-        share = percent(amount, whole) if whole is not None else None
-        row = self.rows.get(item)
-        if row is None or row.prior is None:
-            return Figure(name, amount, share)
-        change = Change(amount, yuan_to_wan(row.prior))
-        return Figure(name, amount, share, change, strip_reason_prefix(row.reason or ""))
-
-    def has(self, item: str) -> bool:
-        return item in self.rows
 
 
 def _income(items: Sequence[Leaf], cmp: Comparisons, grand: Decimal) -> tuple[Figure, ...]:

@@ -8,14 +8,11 @@ field is left out; only a file that cannot be opened at all raises ``WorkbookUnr
 from __future__ import annotations
 
 import re
-import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from defusedxml import ElementTree as DefusedET
-from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 from pydantic import ValidationError
 
@@ -34,9 +31,10 @@ from disclosure_gen.model.budget import (
     SubordinateUnit,
     Target,
 )
-from disclosure_gen.validate.findings import Finding, WorkbookUnreadable
+from disclosure_gen.validate.findings import Finding
 from disclosure_gen.workbook import codes, safety
 from disclosure_gen.workbook.cells import CellContext, Invalid, parse_cell
+from disclosure_gen.workbook.package import MAX_ROWS, SheetData, load_sheets
 from disclosure_gen.workbook.schema import (
     ADDITION_KINDS,
     DOCUMENTS,
@@ -49,8 +47,6 @@ from disclosure_gen.workbook.schema import (
     Sheet,
 )
 
-MAX_ROWS = 5000
-MAX_COLUMNS = 40
 MAPPED_CHOICES: dict[str, dict[str, Any]] = {
     "sources": SOURCES,
     "kinds": KINDS,
@@ -70,17 +66,10 @@ class ReadResult:
     findings: list[Finding] = field(default_factory=list)
 
 
-@dataclass
-class _SheetData:
-    values: list[tuple[Any, ...]]
-    formulas: list[tuple[Any, ...]]
-    merged: list[str]
-
-
 def read_workbook(path: Path) -> ReadResult:
     """Read ``path``; raise WorkbookUnreadable only if it cannot be opened at all."""
     safety.check_file(path)
-    data = _load(path)
+    data = load_sheets(path)
     findings: list[Finding] = []
     records: dict[str, Any] = {}
     for spec in SHEETS:
@@ -103,82 +92,7 @@ def read_workbook(path: Path) -> ReadResult:
     return ReadResult(_build(records, findings), findings)
 
 
-def _load(path: Path) -> dict[str, _SheetData]:
-    """Values, formulas and merged ranges of the schema's sheets; any failure is F005."""
-    try:
-        values_wb = load_workbook(path, read_only=True, data_only=True)
-        formulas_wb = load_workbook(path, read_only=True, data_only=False)
-    except Exception as exc:  # openpyxl raises many kinds for a broken package
-        raise _corrupt(path, exc) from exc
-    wanted = {spec.name for spec in SHEETS}
-    out: dict[str, _SheetData] = {}
-    try:
-        merged = _merged_ranges(path)
-        for name in (n for n in values_wb.sheetnames if n in wanted):  # others are never read
-            out[name] = _SheetData(
-                _rows(values_wb[name]), _rows(formulas_wb[name]), merged.get(name, [])
-            )
-    except Exception as exc:
-        raise _corrupt(path, exc) from exc
-    finally:
-        values_wb.close()
-        formulas_wb.close()
-    return out
-
-
-def _corrupt(path: Path, exc: Exception) -> WorkbookUnreadable:
-    return WorkbookUnreadable(
-        codes.CORRUPT.finding(
-            f"{path.name} 无法作为 Excel 工作簿读取（{type(exc).__name__}）；请在 Excel/WPS 中打开并重新保存为 .xlsx。"
-        )
-    )
-
-
-def _rows(ws: Any) -> list[tuple[Any, ...]]:
-    rows = []
-    for index, row in enumerate(ws.iter_rows(max_col=MAX_COLUMNS, values_only=True)):
-        if index > MAX_ROWS:
-            break
-        rows.append(tuple(row))
-    return rows
-
-
-MERGE_RE = re.compile(r'<mergeCell ref="([A-Z]+\d+:[A-Z]+\d+)"')
-NS_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-NS_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
-NS_PKG = "{http://schemas.openxmlformats.org/package/2006/relationships}"
-
-
-def sheet_parts(zf: zipfile.ZipFile) -> dict[str, str]:
-    """Sheet name → its part in the package, from workbook.xml and its relationships.
-
-    Excel keeps a sheet's file name when sheets are reordered, so the n-th sheet is not
-    necessarily ``sheet{n}.xml``.
-    """
-    workbook = DefusedET.fromstring(zf.read("xl/workbook.xml"))
-    rels = DefusedET.fromstring(zf.read("xl/_rels/workbook.xml.rels"))
-    targets = {r.get("Id"): r.get("Target", "") for r in rels.iter(f"{NS_PKG}Relationship")}
-    parts = {}
-    for sheet in workbook.iter(f"{NS_MAIN}sheet"):
-        target = targets.get(sheet.get(f"{NS_REL}id"), "")
-        part = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
-        parts[sheet.get("name", "")] = part
-    return parts
-
-
-def _merged_ranges(path: Path) -> dict[str, list[str]]:
-    """Merged ranges per schema sheet, read from the XML (read-only worksheets lack them)."""
-    wanted = {spec.name for spec in SHEETS}
-    out: dict[str, list[str]] = {}
-    with zipfile.ZipFile(path) as zf:
-        names = set(zf.namelist())
-        for name, part in sheet_parts(zf).items():
-            if name in wanted and part in names:
-                out[name] = MERGE_RE.findall(zf.read(part).decode("utf-8", errors="replace"))
-    return out
-
-
-def _merged_findings(spec: Sheet, data: _SheetData) -> Iterator[Finding]:
+def _merged_findings(spec: Sheet, data: SheetData) -> Iterator[Finding]:
     first_data_row = 1 if spec.kind == "form" else 2
     for ref in data.merged:
         start = ref.split(":")[0]
@@ -189,7 +103,7 @@ def _merged_findings(spec: Sheet, data: _SheetData) -> Iterator[Finding]:
             )
 
 
-def _read_form(spec: Sheet, data: _SheetData, findings: list[Finding]) -> dict[str, Any]:
+def _read_form(spec: Sheet, data: SheetData, findings: list[Finding]) -> dict[str, Any]:
     labels = {}
     for index, row in enumerate(data.values, start=1):
         if row and isinstance(row[0], str):
@@ -224,7 +138,7 @@ def _read_form(spec: Sheet, data: _SheetData, findings: list[Finding]) -> dict[s
     return record
 
 
-def _read_table(spec: Sheet, data: _SheetData, findings: list[Finding]) -> Iterator[dict[str, Any]]:
+def _read_table(spec: Sheet, data: SheetData, findings: list[Finding]) -> Iterator[dict[str, Any]]:
     header = data.values[0] if data.values else ()
     columns: dict[str, int] = {}
     for index, title in enumerate(header):
@@ -267,7 +181,7 @@ def _read_table(spec: Sheet, data: _SheetData, findings: list[Finding]) -> Itera
 
 
 def _read_row(
-    spec: Sheet, data: _SheetData, index: int, positions: dict[str, int], findings: list[Finding]
+    spec: Sheet, data: SheetData, index: int, positions: dict[str, int], findings: list[Finding]
 ) -> dict[str, Any] | None:
     row_no = index + 1
     record: dict[str, Any] = {"sheet": spec.name, "row": row_no, "cells": {}}
@@ -309,19 +223,19 @@ def _stray(spec: Sheet, row: tuple[Any, ...], row_no: int, known: set[int]) -> I
             return
 
 
-def _value(data: _SheetData, index: int, col: int) -> Any:
+def _value(data: SheetData, index: int, col: int) -> Any:
     row = data.values[index] if index < len(data.values) else ()
     return row[col] if col < len(row) else None
 
 
-def _formula(data: _SheetData, index: int, col: int) -> bool:
+def _formula(data: SheetData, index: int, col: int) -> bool:
     row = data.formulas[index] if index < len(data.formulas) else ()
     value = row[col] if col < len(row) else None
     return isinstance(value, str) and value.startswith("=")
 
 
 def _formula_without_value(
-    data: _SheetData, index: int, col: int, raw: Any, ctx: CellContext
+    data: SheetData, index: int, col: int, raw: Any, ctx: CellContext
 ) -> bool:
     if raw is None and _formula(data, index, col):
         ctx.add(

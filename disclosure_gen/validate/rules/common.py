@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from disclosure_gen.compute.facts import Figure
+from disclosure_gen.compute.figures import Figure
 from disclosure_gen.compute.sources import INCOME_GROUPS
 from disclosure_gen.model.budget import Comparison, Disclosure, ExpenditureLine
 from disclosure_gen.validate.context import RuleContext
