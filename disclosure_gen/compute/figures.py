@@ -39,6 +39,3 @@ class Comparisons:
             return Figure(name, amount, share)
         change = Change(amount, yuan_to_wan(row.prior))
         return Figure(name, amount, share, change, strip_reason_prefix(row.reason or ""))
-
-    def has(self, item: str) -> bool:
-        return item in self.rows
