@@ -39,8 +39,9 @@ def clean_number_text(text: str) -> str:
 def parse_decimal(value: object) -> Decimal:
     """Turn a cell value into a Decimal; raise ValueError with a reason if impossible.
 
-    ``float`` cell values (openpyxl returns them for numeric cells) are converted through
-    ``repr`` so that 0.1 stays 0.1 and not 0.1000000000000000055.
+    ``float`` cell values (openpyxl returns them for numeric cells) are read at Excel's own
+    precision, 15 significant digits: 0.1 stays 0.1 (not 0.1000000000000000055) and a
+    formula's 3703.6800000000003 is the 3703.68 Excel shows.
     """
     if isinstance(value, bool):
         raise ValueError("是/否值不是数字")
@@ -49,7 +50,7 @@ def parse_decimal(value: object) -> Decimal:
     elif isinstance(value, int):
         result = Decimal(value)
     elif isinstance(value, float):
-        result = Decimal(repr(value))
+        result = Decimal(f"{value:.15g}")
     elif isinstance(value, str):
         try:
             result = Decimal(clean_number_text(value))

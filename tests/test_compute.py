@@ -119,7 +119,7 @@ def test_three_public_comes_from_economic_items_of_appropriations(computed: Comp
 
 def test_carryover_table_lists_carried_projects(computed: Computed) -> None:
     rows = computed.tables["t11"].rows
-    assert rows[0].cells[:3] == ("合计", D("25.00"), D("25.00"))
+    assert rows[0].cells[:3] == ("总计", D("25.00"), D("25.00"))
     assert rows[1].cells[0] == "档案数字化项目"
 
 

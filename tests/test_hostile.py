@@ -442,12 +442,31 @@ def test_million_rows_with_values_are_refused_with_one_size_finding(
     generate_refuses(path, tmp_path / "out", codes[0] if exit_code == 2 else "S010", exit_code)
 
 
-def test_million_empty_rows_get_one_too_many_rows_finding_and_exit_1(
+def test_million_formatted_but_empty_rows_are_read_quickly_and_accepted(
     sample: Path, tmp_path: Path
 ) -> None:
-    # Which code: S010.  A million empty rows (<row r="N"/>) are only ~16 MiB, under every
-    # zip limit, so openpyxl opens the sheet; the reader stops after MAX_ROWS rows and says so.
+    # A million empty rows (<row r="N"/>, what formatting applied down a column leaves) are
+    # ~16 MiB, under every zip limit: the reader scans past MAX_ROWS, finds no content there,
+    # and the workbook is as valid as before (exit 0: the sample has warnings only).
     path = million_rows(sample, tmp_path / "rows.xlsx", lambda n: f'<row r="{n}"/>')
+    start = time.perf_counter()
+    exit_code, findings = validate_json(path)
+    assert time.perf_counter() - start < 10
+    assert exit_code == 0
+    assert "S010" not in {f["code"] for f in findings}
+
+
+def test_content_beyond_the_row_limit_gets_one_too_many_rows_finding_and_exit_1(
+    sample: Path, tmp_path: Path
+) -> None:
+    # A value in row 1,000,000 of an otherwise short sheet: S010, and nothing is generated.
+    path = million_rows(
+        sample,
+        tmp_path / "far.xlsx",
+        lambda n: (
+            f'<row r="{n}"><c r="A{n}"><v>1</v></c></row>' if n == MILLION else f'<row r="{n}"/>'
+        ),
+    )
     exit_code, findings = validate_json(path)
     assert exit_code == 1
     assert [(f["code"], f["sheet"]) for f in findings] == [("S010", LINES_SHEET)]

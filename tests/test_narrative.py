@@ -112,7 +112,11 @@ def test_empty_state_capital_statement_and_carryover_details(paragraphs: list[st
         paragraphs,
         "2025年没有使用国有资本经营预算拨款安排的支出，国有资本经营预算支出情况表为空表。",
     )
-    assert has(paragraphs, "上年结转结余预算25.00万元，其中：档案数字化项目25.00万元。")
+    assert has(
+        paragraphs,
+        "2025年上年结转结余25.00万元，包括：财政拨款25.00万元，非财政拨款0.00万元，其中：",
+    )
+    assert has(paragraphs, "1．档案数字化项目25.00万元。")
 
 
 def test_a_different_year_changes_every_year_mention(tmp_path: Path) -> None:

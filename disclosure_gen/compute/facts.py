@@ -40,6 +40,15 @@ class ClassUse:
 
 
 @dataclass(frozen=True)
+class CarryItem:
+    """One item of section 十一: 基本支出 or a project, under its printed name."""
+
+    name: str
+    amount: Decimal
+    secret: bool = False
+
+
+@dataclass(frozen=True)
 class ProjectFacts:
     project: Project
     amount: Decimal
@@ -76,7 +85,9 @@ class Facts:
     three_public: Figure
     three_public_items: tuple[Figure, ...]
     carryover_total: Decimal
-    carryover_items: tuple[Figure, ...]
+    carryover_fiscal: Decimal
+    carryover_other: Decimal
+    carryover_items: tuple[CarryItem, ...]
     running_costs: Figure
     fiscal_projects: tuple[int, Decimal]
     other_projects: tuple[int, Decimal]
@@ -155,6 +166,18 @@ def _project_names(items: Sequence[Leaf]) -> list[str]:
         if leaf.project and leaf.project not in names:
             names.append(leaf.project)
     return names
+
+
+def _carry_items(model: Disclosure, carried: Sequence[Leaf]) -> tuple[CarryItem, ...]:
+    secret = {p.name for p in model.projects if p.secret}
+    items = []
+    basic = total(carried, lv.is_basic)
+    if basic:
+        items.append(CarryItem("基本支出", basic))
+    for name in _project_names(carried):
+        mine = [leaf for leaf in carried if leaf.project == name]
+        items.append(CarryItem(mine[0].label or name, total(mine), name in secret))
+    return tuple(items)
 
 
 THREE_PUBLIC_NAMES = (
@@ -263,9 +286,9 @@ def compute_facts(
         three_public=three,
         three_public_items=three_items,
         carryover_total=total(carried),
-        carryover_items=tuple(
-            Figure(n, total(carried, lv.project_is(n))) for n in _project_names(carried)
-        ),
+        carryover_fiscal=total(carried, lambda leaf: leaf.info.fiscal_carryover),
+        carryover_other=total(carried, lambda leaf: not leaf.info.fiscal_carryover),
+        carryover_items=_carry_items(model, carried),
         running_costs=cmp.figure("运行经费", "运行经费", running),
         fiscal_projects=(
             len(_project_names([x for x in fiscal_current if x.amount])),

@@ -26,6 +26,7 @@ class Leaf:
     project: str | None
     unit: str | None
     amount: Decimal  # 万元, two decimals
+    label: str | None = None  # the project's printed name (secret projects are masked)
 
     @property
     def function_class(self) -> str:
@@ -59,19 +60,32 @@ class Leaf:
 
 
 def leaves(model: Disclosure) -> tuple[Leaf, ...]:
-    """One leaf per expenditure line that has a usable amount, in workbook order."""
-    return tuple(
-        Leaf(
-            function=line.function,
-            economic=line.economic,
-            source=line.source,
-            kind=line.kind,
-            project=line.project if line.kind == "project" else None,
-            unit=line.unit,
-            amount=yuan_to_wan(line.amount),
+    """One leaf per expenditure line, in workbook order.
+
+    A line that rounds to 0.00 万元 is left out: it would print an empty row in a table and
+    make a fund look "used" (表9 with rows, yet "为空表" in section 九).
+    """
+    labels = {p.name: p.label for p in model.projects}
+    own = model.profile.name
+    out = []
+    for line in model.lines:
+        amount = yuan_to_wan(line.amount)
+        if amount == ZERO:
+            continue
+        project = line.project if line.kind == "project" else None
+        out.append(
+            Leaf(
+                function=line.function,
+                economic=line.economic,
+                source=line.source,
+                kind=line.kind,
+                project=project,
+                unit=line.unit or own,
+                amount=amount,
+                label=labels.get(project, project) if project else None,
+            )
         )
-        for line in model.lines
-    )
+    return tuple(out)
 
 
 def total(items: Iterable[Leaf], where: Predicate | None = None) -> Decimal:

@@ -34,9 +34,14 @@ def catalogs(model: Disclosure) -> tuple[Catalog, Catalog]:
 def compute(model: Disclosure) -> Computed:
     functions, economic = catalogs(model)
     items = leaves(model)
+    units = (
+        [model.profile.name, *(u.name for u in model.subordinate_units)]
+        if model.profile.level == "department"
+        else []
+    )
     return Computed(
         items,
-        all_tables(items, functions, economic),
+        all_tables(items, functions, economic, units),
         compute_facts(model, items, functions, economic),
         functions,
         economic,

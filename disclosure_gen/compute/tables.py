@@ -179,12 +179,32 @@ def table6(items: Sequence[Leaf], economic: Catalog) -> Table:
     return Table("t6", _tree_rows(economic_tree(basic, economic, columns)), empty=not basic)
 
 
-def table7(items: Sequence[Leaf], catalog: Catalog) -> Table:
+def _by_unit(items: Sequence[Leaf], units: Sequence[str]) -> list[tuple[str, list[Leaf]]]:
+    """Leaves grouped by budget unit, in the order of ``units`` (本级 first); units without
+    leaves are left out."""
+    groups = [(unit, [leaf for leaf in items if leaf.unit == unit]) for unit in units]
+    return [(unit, mine) for unit, mine in groups if mine]
+
+
+def table7(items: Sequence[Leaf], catalog: Catalog, units: Sequence[str] = ()) -> Table:
+    """Project rows under the function tree; a department first groups them by unit."""
     projects = [leaf for leaf in items if leaf.general_current and not leaf.basic]
     columns: list[Predicate] = [lv.is_any]
     columns += [lv.economic_class_is(c) for c in SEVEN_CLASSES]
-    tree = function_tree(projects, catalog, columns, with_projects=True)
-    return Table("t7", _tree_rows(tree, with_project=True), empty=not projects)
+    rows = _tree_rows(
+        function_tree(projects, catalog, columns, with_projects=True), with_project=True
+    )
+    if len(units) > 1:
+        grouped = [rows[0]]
+        for unit, mine in _by_unit(projects, units):
+            tree = _tree_rows(
+                function_tree(mine, catalog, columns, with_projects=True), with_project=True
+            )
+            head = tree[0]
+            grouped.append(Row("unit", (unit, "", *head.cells[2:])))
+            grouped.extend(tree[1:])
+        rows = tuple(grouped)
+    return Table("t7", rows, empty=not projects)
 
 
 def fund_table(key: str, fund: str, items: Sequence[Leaf], catalog: Catalog) -> Table:
@@ -198,7 +218,7 @@ def fund_table(key: str, fund: str, items: Sequence[Leaf], catalog: Catalog) -> 
 THREE_PUBLIC_CODES = {
     "abroad": ("30212",),
     "reception": ("30217",),
-    "vehicle_purchase": ("31013",),
+    "vehicle_purchase": ("30913", "31013"),  # 公务用车购置, in 基本建设 (309) or not (310)
     "vehicle_running": ("30231",),
 }
 
@@ -252,11 +272,9 @@ def _carry_values(mine: Sequence[Leaf]) -> tuple[Decimal, ...]:
     return tuple(values)
 
 
-def table11(items: Sequence[Leaf]) -> Table:
-    carried = [leaf for leaf in items if leaf.carryover]
-    if not carried:
-        return Table("t11", (), empty=True)
-    rows = [Row(TOTAL, ("合计", *_carry_values(carried)))]
+def _carry_rows(carried: Sequence[Leaf]) -> list[Row]:
+    """基本支出 (if any), then one row per carried project under its printed name."""
+    rows = []
     basic = [leaf for leaf in carried if leaf.basic]
     if basic:
         rows.append(Row("item", ("基本支出", *_carry_values(basic))))
@@ -265,13 +283,31 @@ def table11(items: Sequence[Leaf]) -> Table:
         if leaf.project and leaf.project not in names:
             names.append(leaf.project)
     for name in names:
-        rows.append(
-            Row("item", (name, *_carry_values([leaf for leaf in carried if leaf.project == name])))
-        )
+        mine = [leaf for leaf in carried if leaf.project == name]
+        rows.append(Row("item", (mine[0].label or name, *_carry_values(mine))))
+    return rows
+
+
+def table11(items: Sequence[Leaf], units: Sequence[str] = ()) -> Table:
+    """Carried-over money by project; a department first groups it by unit."""
+    carried = [leaf for leaf in items if leaf.carryover]
+    if not carried:
+        return Table("t11", (), empty=True)
+    rows = [Row(TOTAL, ("总计", *_carry_values(carried)))]
+    if len(units) > 1:
+        for unit, mine in _by_unit(carried, units):
+            rows.append(Row("unit", (unit, *_carry_values(mine))))
+            rows.extend(_carry_rows(mine))
+    else:
+        rows.extend(_carry_rows(carried))
     return Table("t11", tuple(rows))
 
 
-def all_tables(items: Sequence[Leaf], functions: Catalog, economic: Catalog) -> dict[str, Table]:
+def all_tables(
+    items: Sequence[Leaf], functions: Catalog, economic: Catalog, units: Sequence[str] = ()
+) -> dict[str, Table]:
+    """The eleven tables; ``units`` (本级 first, then subordinate units) groups 表7 and 表11
+    of a department."""
     tables = [
         table1(items, functions),
         table2(items, functions),
@@ -279,10 +315,10 @@ def all_tables(items: Sequence[Leaf], functions: Catalog, economic: Catalog) -> 
         table4(items, functions),
         table5(items, functions),
         table6(items, economic),
-        table7(items, functions),
+        table7(items, functions, units),
         fund_table("t8", "government_fund", items, functions),
         fund_table("t9", "state_capital", items, functions),
         table10(items),
-        table11(items),
+        table11(items, units),
     ]
     return {t.key: t for t in tables}

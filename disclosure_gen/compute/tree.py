@@ -66,9 +66,10 @@ def function_tree(
                 if with_projects:
                     for project in _ordered({leaf.project or "" for leaf in in_item}, in_item):
                         mine = [leaf for leaf in in_item if (leaf.project or "") == project]
+                        label = mine[0].label or project
                         rows.append(
                             TreeRow(
-                                ITEM, codes, _name(catalog, item), _values(mine, columns), project
+                                ITEM, codes, _name(catalog, item), _values(mine, columns), label
                             )
                         )
                 else:

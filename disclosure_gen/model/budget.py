@@ -74,6 +74,14 @@ class Project(Located):
     leader: str | None = None
     goal: str | None = None
     secret: bool = False
+    code: str | None = None
+
+    @property
+    def label(self) -> str:
+        """The name the document prints: a secret project shows only “特定目标 <编码>”."""
+        if self.secret:
+            return f"特定目标 {self.code}" if self.code else "特定目标项目"
+        return self.name
 
 
 class Comparison(Located):

@@ -86,6 +86,14 @@ class DocumentBuilder:
         text = _join(caller())
         return self._add(Block("p", text)) if text else ""
 
+    def labelled(self, label: str, text: str) -> str:
+        """“label：text”; a text with line breaks continues in paragraphs of its own."""
+        lines = [line.strip() for line in text.splitlines() if line.strip()] or [""]
+        self._add(Block("p", f"{label}：{lines[0]}"))
+        for line in lines[1:]:
+            self._add(Block("p", line))
+        return ""
+
     def paras(self, text: str) -> str:
         """User text with its own line breaks: one paragraph per non-empty line."""
         for line in text.splitlines():

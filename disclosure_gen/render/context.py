@@ -61,7 +61,7 @@ def build_context(
     targets = {
         p.project.name: target_grid(p, profile.name, specs["targets"])
         for p in facts.all_projects
-        if p.targets
+        if p.targets and not p.project.secret
     }
     env.get_template("budget/content.j2").render(
         doc=doc,

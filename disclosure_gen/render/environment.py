@@ -53,12 +53,23 @@ CN_NUMERALS = "零一二三四五六七八九十"
 
 
 def cn_number(value: int) -> str:
-    """1 → 一, 12 → 十二, 21 → 二十一 (section numbering up to 99)."""
+    """1 → 一, 12 → 十二, 105 → 一百零五, 110 → 一百一十 (section numbering, up to 9999)."""
+    if value < 0 or value > 9999:
+        return str(value)
     if value <= 10:
         return CN_NUMERALS[value]
-    tens, ones = divmod(value, 10)
-    head = "" if tens == 1 else CN_NUMERALS[tens]
-    return head + "十" + (CN_NUMERALS[ones] if ones else "")
+    if value < 20:
+        return "十" + (CN_NUMERALS[value - 10] if value > 10 else "")
+    out = ""
+    zero = False
+    for unit, size in (("千", 1000), ("百", 100), ("十", 10), ("", 1)):
+        digit, value = divmod(value, size)
+        if digit:
+            out += ("零" if zero and out else "") + CN_NUMERALS[digit] + unit
+            zero = False
+        elif out:
+            zero = True
+    return out
 
 
 def build_environment(user_templates: Path | None = None) -> Environment:

@@ -7,8 +7,11 @@ import io
 from pathlib import Path
 
 from openpyxl import load_workbook
+from openpyxl.cell.cell import Cell
 from openpyxl.comments import Comment
 from openpyxl.styles import Font, PatternFill
+from openpyxl.utils.cell import coordinate_to_tuple
+from openpyxl.worksheet.worksheet import Worksheet
 
 from disclosure_gen import atomic
 from disclosure_gen.validate.findings import Finding, Severity
@@ -21,6 +24,18 @@ FILLS = {
 SHEET = "校验结果"
 
 
+def _writable(ws: Worksheet, ref: str) -> Cell:
+    """The cell to annotate: for a cell inside a merged range, its top-left cell (the other
+    cells of a merged range cannot hold a comment or a fill)."""
+    row, col = coordinate_to_tuple(ref)
+    for merged in ws.merged_cells.ranges:
+        if ref in merged:
+            row, col = merged.min_row, merged.min_col
+    cell = ws.cell(row, col)
+    assert isinstance(cell, Cell)  # a top-left or unmerged cell is never a MergedCell
+    return cell
+
+
 def annotate(source: Path, target: Path, findings: list[Finding]) -> None:
     if target.resolve() == source.resolve():
         raise ValueError("批注副本不能覆盖输入工作簿，请换一个文件名。")
@@ -30,7 +45,7 @@ def annotate(source: Path, target: Path, findings: list[Finding]) -> None:
         if f.sheet in wb.sheetnames and f.cell:
             by_cell.setdefault((f.sheet, f.cell), []).append(f)
     for (sheet, cell), items in by_cell.items():
-        target_cell = wb[sheet][cell]
+        target_cell = _writable(wb[sheet], cell)
         text = "\n".join(f"[{f.severity.label} {f.code}] {f.message}" for f in items)
         target_cell.comment = Comment(text, "disclosure-gen", width=360, height=160)
         worst = min(items, key=lambda f: list(Severity).index(f.severity)).severity

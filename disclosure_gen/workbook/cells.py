@@ -81,7 +81,7 @@ def _clean_text(text: str, spec: Field, ctx: CellContext) -> str:
 
 def _text(spec: Field, raw: object, ctx: CellContext, _: tuple[str, ...]) -> str:
     if isinstance(raw, float | int | Decimal) and not isinstance(raw, bool):
-        return str(parse_decimal(raw).normalize())
+        return format(parse_decimal(raw).normalize(), "f")  # 100, not 1E+2
     if isinstance(raw, dt.datetime | dt.date):
         return raw.strftime("%Y-%m-%d")
     return str(raw)

@@ -28,6 +28,7 @@ class SheetData:
     values: list[tuple[Any, ...]]
     formulas: list[tuple[Any, ...]]
     merged: list[str]
+    overflow: bool = False  # a row past MAX_ROWS holds content (not just formatting)
 
 
 def load_sheets(path: Path) -> dict[str, SheetData]:
@@ -40,10 +41,11 @@ def load_sheets(path: Path) -> dict[str, SheetData]:
     wanted = {spec.name for spec in SHEETS}
     out: dict[str, SheetData] = {}
     try:
-        merged = _merged_ranges(path)
+        scanned = _scan_parts(path)
         for name in (n for n in values_wb.sheetnames if n in wanted):  # others are never read
+            merged, overflow = scanned.get(name, ([], False))
             out[name] = SheetData(
-                _rows(values_wb[name]), _rows(formulas_wb[name]), merged.get(name, [])
+                _rows(values_wb[name]), _rows(formulas_wb[name]), merged, overflow
             )
     except Exception as exc:
         raise _corrupt(path, exc) from exc
@@ -62,15 +64,20 @@ def _corrupt(path: Path, exc: Exception) -> WorkbookUnreadable:
 
 
 def _rows(ws: Any) -> list[tuple[Any, ...]]:
-    rows = []
-    for index, row in enumerate(ws.iter_rows(max_col=MAX_COLUMNS, values_only=True)):
-        if index > MAX_ROWS:
+    """The first MAX_ROWS rows (the sheet's own dimension record is ignored: a stale one
+    would hide rows)."""
+    ws.reset_dimensions()
+    rows: list[tuple[Any, ...]] = []
+    for row in ws.iter_rows(max_col=MAX_COLUMNS, values_only=True):
+        if len(rows) >= MAX_ROWS:
             break
         rows.append(tuple(row))
     return rows
 
 
 MERGE_RE = re.compile(r'<mergeCell ref="([A-Z]+\d+:[A-Z]+\d+)"')
+ROW_RE = re.compile(r'<row r="(\d+)"')
+CONTENT_RE = re.compile(r"<v>|<v |<is>|<f>|<f ")
 NS_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 NS_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 NS_PKG = "{http://schemas.openxmlformats.org/package/2006/relationships}"
@@ -93,13 +100,27 @@ def sheet_parts(zf: zipfile.ZipFile) -> dict[str, str]:
     return parts
 
 
-def _merged_ranges(path: Path) -> dict[str, list[str]]:
-    """Merged ranges per schema sheet, read from the XML (read-only worksheets lack them)."""
+def _scan_parts(path: Path) -> dict[str, tuple[list[str], bool]]:
+    """Per schema sheet, from its XML: merged ranges (read-only worksheets do not keep
+    them) and whether a row past MAX_ROWS holds a value or formula.
+
+    Formatting applied down a column leaves empty rows that must not block a workbook;
+    content past the limit must. A text search finds it in milliseconds where iterating a
+    million rows through openpyxl takes seconds (the package size checks bound the text).
+    """
     wanted = {spec.name for spec in SHEETS}
-    out: dict[str, list[str]] = {}
+    out: dict[str, tuple[list[str], bool]] = {}
     with zipfile.ZipFile(path) as zf:
         names = set(zf.namelist())
         for name, part in sheet_parts(zf).items():
             if name in wanted and part in names:
-                out[name] = MERGE_RE.findall(zf.read(part).decode("utf-8", errors="replace"))
+                text = zf.read(part).decode("utf-8", errors="replace")
+                out[name] = (MERGE_RE.findall(text), _content_after_limit(text))
     return out
+
+
+def _content_after_limit(text: str) -> bool:
+    for match in ROW_RE.finditer(text):  # rows are in order; stops within MAX_ROWS matches
+        if int(match.group(1)) > MAX_ROWS:
+            return CONTENT_RE.search(text, match.start()) is not None
+    return False

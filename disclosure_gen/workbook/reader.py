@@ -145,10 +145,12 @@ def _read_table(spec: Sheet, data: SheetData, findings: list[Finding]) -> Iterat
         if isinstance(title, str):
             columns[title.strip()] = index
     positions = {}
+    missing = False
     for f in spec.fields:
         if f.label in columns:
             positions[f.key] = columns[f.label]
-        else:
+        elif f.required:  # an optional column may be absent (older workbooks lack newer ones)
+            missing = True
             findings.append(
                 codes.COLUMN_MISSING.finding(
                     f"“{spec.name}”第 1 行缺少列标题“{f.label}”；请按模板恢复该列。",
@@ -157,10 +159,10 @@ def _read_table(spec: Sheet, data: SheetData, findings: list[Finding]) -> Iterat
                     f.label,
                 )
             )
-    if len(positions) < len(spec.fields):
+    if missing:
         return
     known = set(positions.values())
-    if len(data.values) > MAX_ROWS:
+    if data.overflow:
         findings.append(
             codes.TOO_MANY_ROWS.finding(
                 f"“{spec.name}”超过 {MAX_ROWS} 行，其余行未读取；请删除多余的行。",
@@ -168,12 +170,13 @@ def _read_table(spec: Sheet, data: SheetData, findings: list[Finding]) -> Iterat
                 f"A{MAX_ROWS + 1}",
             )
         )
-    for index in range(1, min(len(data.values), MAX_ROWS)):
+    for index in range(1, len(data.values)):
         row = data.values[index]
         row_no = index + 1
         findings.extend(_stray(spec, row, row_no, known))
-        empty = all(_blank(row[p] if p < len(row) else None) for p in known)
-        if empty and not any(_formula(data, index, p) for p in known):
+        # A row whose cells are all blank is skipped, formulas or not: a column of
+        # =IF(…,"",…) copied down is empty, not 1,000 rows with missing values.
+        if all(_blank(row[p] if p < len(row) else None) for p in known):
             continue
         record = _read_row(spec, data, index, positions, findings)
         if record is not None:
@@ -187,6 +190,8 @@ def _read_row(
     record: dict[str, Any] = {"sheet": spec.name, "row": row_no, "cells": {}}
     ok = True
     for f in spec.fields:
+        if f.key not in positions:  # an optional column the workbook does not have
+            continue
         col = positions[f.key]
         cell = f"{get_column_letter(col + 1)}{row_no}"
         raw = _value(data, index, col)

@@ -270,6 +270,13 @@ PROJECTS = Sheet(
         Field("leader", "项目负责人", F.TEXT, False),
         Field("goal", "项目总体目标", F.LONG_TEXT, False, width=40),
         Field("secret", "是否涉密", F.CHOICE, False, "yes_no", "涉密项目在说明中写“完全不予公开”"),
+        Field(
+            "code",
+            "项目编码",
+            F.TEXT,
+            False,
+            hint="预算系统中的项目编码；涉密项目以“特定目标 编码”公开",
+        ),
     ),
     "每个项目一行，第三部分“项目支出情况说明”和绩效目标表由此生成；预算规模由支出明细计算。",
     (

@@ -23,7 +23,7 @@ def stated_changes(ctx: RuleContext) -> Iterator[tuple[str, Figure]]:
     """(comparison item, figure) for every figure whose change the document states."""
     facts = ctx.computed.facts
     for (_, _, item, _), figure in zip(INCOME_GROUPS, facts.income, strict=True):
-        if figure.amount:
+        if figure.amount or figure.change is not None:  # “0.00万元 … 下降100.00%” is stated too
             yield item, figure
     yield "支出：基本支出", facts.basic
     yield "支出：项目支出", facts.project

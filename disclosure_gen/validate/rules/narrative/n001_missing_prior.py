@@ -10,10 +10,11 @@ from disclosure_gen.validate.rules.common import at_comparison, stated_changes
 
 @rule("N001", Severity.ERROR, "缺少上年预算数")
 def missing_prior(ctx: RuleContext) -> Iterator[Finding]:
-    """The document states a change against the prior year for this figure, but sheet
-    上年对比 has no prior-year amount for it. Enter it (0 if there was none)."""
+    """The document states a change against the prior year for this figure (it has money
+    this year), but sheet 上年对比 has no prior-year amount for it. Enter it (0 if there was
+    none)."""
     for item, figure in stated_changes(ctx):
-        if figure.change is None:
+        if figure.change is None and figure.amount:  # 0.00 is stated without a comparison
             yield at_comparison(
                 ctx,
                 "N001",
