@@ -43,7 +43,6 @@ class Grid:
     body: tuple[tuple[GridCell, ...], ...]
     landscape: bool = False
     font: str = "normal"  # normal / small
-    repeat_header: bool = True
     meta: dict[str, Any] = field(default_factory=dict)
 
     @property

@@ -77,8 +77,8 @@ def target_grid(facts: ProjectFacts, unit_name: str, spec: dict[str, Any]) -> Gr
     )
     return Grid(
         widths=tuple(spec["widths"]),
-        header=(),
-        body=(*rows, *_indicator_rows(facts.targets)),
+        # The project block and the column titles repeat on every page the table spans.
+        header=rows,
+        body=tuple(_indicator_rows(facts.targets)),
         font="small",
-        repeat_header=False,
     )
