@@ -68,7 +68,7 @@ class Facts:
     project: Figure
     appropriation_total: Decimal
     appropriation_funds: tuple[Figure, ...]
-    appropriation_classes: dict[str, tuple[ClassUse, ...]]
+    appropriation_classes: dict[str, tuple[ClassUse, ...]]  # by fund name (一般公共预算 …)
     general_total: Decimal
     general_basic: Figure
     general_project: Figure
@@ -160,21 +160,13 @@ def _projects(
     return tuple(out)
 
 
-def _project_names(items: Sequence[Leaf]) -> list[str]:
-    names: list[str] = []
-    for leaf in items:
-        if leaf.project and leaf.project not in names:
-            names.append(leaf.project)
-    return names
-
-
 def _carry_items(model: Disclosure, carried: Sequence[Leaf]) -> tuple[CarryItem, ...]:
     secret = {p.name for p in model.projects if p.secret}
     items = []
     basic = total(carried, lv.is_basic)
     if basic:
         items.append(CarryItem("基本支出", basic))
-    for name in _project_names(carried):
+    for name in lv.project_names(carried):
         mine = [leaf for leaf in carried if leaf.project == name]
         items.append(CarryItem(mine[0].label or name, total(mine), name in secret))
     return tuple(items)
@@ -252,13 +244,13 @@ def compute_facts(
             Figure(name, total(fiscal, lv.fund_current(fund))) for fund, name in FUND_NAMES.items()
         ),
         appropriation_classes={
-            fund: _class_uses(
+            name: _class_uses(
                 [leaf for leaf in fiscal if lv.fund_current(fund)(leaf)],
                 functions,
                 purposes,
                 total(fiscal),
             )
-            for fund in FUND_NAMES
+            for fund, name in FUND_NAMES.items()
         },
         general_total=general_total,
         general_basic=cmp.figure(
@@ -279,7 +271,7 @@ def compute_facts(
             [leaf for leaf in general_basic if leaf.kind == "operating"], economic
         ),
         projects=_projects(
-            model, items, _project_names([leaf for leaf in general if not leaf.basic])
+            model, items, lv.project_names([leaf for leaf in general if not leaf.basic])
         ),
         government_fund=total(items, lv.fund_current("government_fund")),
         state_capital=total(items, lv.fund_current("state_capital")),
@@ -291,15 +283,15 @@ def compute_facts(
         carryover_items=_carry_items(model, carried),
         running_costs=cmp.figure("运行经费", "运行经费", running),
         fiscal_projects=(
-            len(_project_names([x for x in fiscal_current if x.amount])),
+            len(lv.project_names([x for x in fiscal_current if x.amount])),
             total(fiscal_current),
         ),
         other_projects=(
-            len(_project_names([x for x in other_current if x.amount])),
+            len(lv.project_names([x for x in other_current if x.amount])),
             total(other_current),
         ),
         all_projects=_projects(
-            model, items, _project_names([leaf for leaf in items if not leaf.basic])
+            model, items, lv.project_names([leaf for leaf in items if not leaf.basic])
         ),
         composition=composition(model),
     )

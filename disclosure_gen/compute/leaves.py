@@ -88,6 +88,11 @@ def leaves(model: Disclosure) -> tuple[Leaf, ...]:
     return tuple(out)
 
 
+def project_names(items: Iterable[Leaf]) -> list[str]:
+    """Names of the projects among ``items``, in the order they first appear."""
+    return list(dict.fromkeys(leaf.project for leaf in items if leaf.project))
+
+
 def total(items: Iterable[Leaf], where: Predicate | None = None) -> Decimal:
     """Sum of the leaves' 万元 amounts, optionally filtered."""
     return sum((leaf.amount for leaf in items if where is None or where(leaf)), ZERO)

@@ -278,11 +278,7 @@ def _carry_rows(carried: Sequence[Leaf]) -> list[Row]:
     basic = [leaf for leaf in carried if leaf.basic]
     if basic:
         rows.append(Row("item", ("基本支出", *_carry_values(basic))))
-    names: list[str] = []
-    for leaf in carried:
-        if leaf.project and leaf.project not in names:
-            names.append(leaf.project)
-    for name in names:
+    for name in lv.project_names(carried):
         mine = [leaf for leaf in carried if leaf.project == name]
         rows.append(Row("item", (mine[0].label or name, *_carry_values(mine))))
     return rows

@@ -64,7 +64,7 @@ def function_tree(
                 in_item = [leaf for leaf in in_section if leaf.function == item]
                 codes = (class_code, section[3:], item[5:])
                 if with_projects:
-                    for project in _ordered({leaf.project or "" for leaf in in_item}, in_item):
+                    for project in dict.fromkeys(leaf.project or "" for leaf in in_item):
                         mine = [leaf for leaf in in_item if (leaf.project or "") == project]
                         label = mine[0].label or project
                         rows.append(
@@ -77,16 +77,6 @@ def function_tree(
                         TreeRow(ITEM, codes, _name(catalog, item), _values(in_item, columns))
                     )
     return rows
-
-
-def _ordered(names: set[str], items: Sequence[Leaf]) -> list[str]:
-    """Project names in the order they first appear in the workbook."""
-    seen: list[str] = []
-    for leaf in items:
-        name = leaf.project or ""
-        if name in names and name not in seen:
-            seen.append(name)
-    return seen
 
 
 def economic_tree(

@@ -43,6 +43,11 @@ class Profile(Located):
     other_notes: str | None = None
     publish_date: dt.date
 
+    @property
+    def headcount(self) -> int:
+        """实有人数: never typed, always 在职 + 退休 + 离休."""
+        return self.in_service + self.retired + self.retired_cadre
+
 
 class Division(Located):
     name: str
@@ -102,6 +107,11 @@ class Procurement(Located):
     services: Decimal = Decimal(0)
     sme_reserved: Decimal = Decimal(0)
     small_micro_reserved: Decimal = Decimal(0)
+
+    @property
+    def total(self) -> Decimal:
+        """政府采购预算 in 元: goods + works + services."""
+        return self.goods + self.works + self.services
 
 
 class Assets(Located):

@@ -76,7 +76,7 @@ def build_context(
         catalog=functions,
         procurement=procurement_facts(model.procurement),
         assets=asset_facts(model.assets),
-        headcount=profile.in_service + profile.retired + profile.retired_cadre,
+        headcount=profile.headcount,
     )
     title = f"{profile.name}{profile.year}年{subject['subject']}预算公开"
     return RenderContext(title, profile.name, profile.year, tuple(assign_pages(doc.blocks)))

@@ -59,10 +59,10 @@ class Grid:
         return [w * total // whole for w in self.widths]
 
     def docx_header(self, total_twips: int) -> list[list[DocxCell]]:
-        return _docx_rows(self.header, self.widths, total_twips)
+        return _docx_rows(self.header, self.twips(total_twips))
 
     def docx_body(self, total_twips: int) -> list[list[DocxCell]]:
-        return _docx_rows(self.body, self.widths, total_twips)
+        return _docx_rows(self.body, self.twips(total_twips))
 
 
 def cell_text(value: object) -> str:
@@ -111,19 +111,16 @@ def body_rows(
     return tuple(out)
 
 
-def _docx_rows(
-    rows: Sequence[Sequence[GridCell]], widths: Sequence[int], total_twips: int
-) -> list[list[DocxCell]]:
-    """Place cells on the grid; add a ``continue`` cell under every rowspan."""
-    whole = sum(widths)
-    twips = [w * total_twips // whole for w in widths]  # as Grid.twips
+def _docx_rows(rows: Sequence[Sequence[GridCell]], twips: Sequence[int]) -> list[list[DocxCell]]:
+    """Place cells on the grid (``twips``: each column's width); add a ``continue`` cell
+    under every rowspan."""
     pending: dict[int, tuple[GridCell, int]] = {}  # column → (cell, rows still covered)
     out: list[list[DocxCell]] = []
     for row in rows:
         placed: list[DocxCell] = []
         col = 0
         queue = list(row)
-        while col < len(widths):
+        while col < len(twips):
             if col in pending:
                 cell, left = pending[col]
                 placed.append(
@@ -147,7 +144,7 @@ def _docx_rows(
                 col += 1
                 continue
             cell = queue.pop(0)
-            span = min(cell.colspan, len(widths) - col)
+            span = min(cell.colspan, len(twips) - col)
             vmerge = "restart" if cell.rowspan > 1 else None
             if cell.rowspan > 1:
                 pending[col] = (cell, cell.rowspan - 1)

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
 
+from disclosure_gen.catalogs import Catalog
 from disclosure_gen.compute.run import Computed, compute
 from disclosure_gen.model.budget import Disclosure
 
@@ -27,3 +28,13 @@ class RuleContext:
     def computed(self) -> Computed:
         """Tables and facts, computed once per run however many rules ask."""
         return compute(self.model)
+
+    @property
+    def functions(self) -> Catalog:
+        """The year's function catalog with the workbook's 补充科目 merged in."""
+        return self.computed.functions
+
+    @property
+    def economic(self) -> Catalog:
+        """The economic catalog with the workbook's 补充科目 merged in."""
+        return self.computed.economic

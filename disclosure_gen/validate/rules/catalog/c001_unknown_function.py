@@ -2,7 +2,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from disclosure_gen.catalogs import function_catalog
 from disclosure_gen.validate.context import RuleContext
 from disclosure_gen.validate.findings import Finding, Severity
 from disclosure_gen.validate.registry import get, rule
@@ -13,12 +12,11 @@ from disclosure_gen.validate.rules.common import row_key
 def unknown_function_code(ctx: RuleContext) -> Iterator[Finding]:
     """An expenditure line uses a function code that is not a 7-digit 项 of the year's
     catalog nor added on sheet 补充科目. Pick the code from the dropdown, or add it there."""
-    catalog = function_catalog(ctx.model.profile.year)
-    extra = {a.code for a in ctx.model.additions if a.kind == "function"}
+    catalog = ctx.functions
     for line in ctx.model.lines:
         if len(line.function) != 7:
             message = f"功能分类“{line.function}”不是 7 位项级编码；请填写到“项”，如 2080502。"
-        elif line.function not in catalog and line.function not in extra:
+        elif line.function not in catalog:
             message = (
                 f"功能分类 {line.function} 不在 {catalog.year} 年科目目录中；请核对编码，"
                 "确为当年新增科目的请在“补充科目”表中补充名称。"

@@ -2,7 +2,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from disclosure_gen.catalogs import economic_catalog
 from disclosure_gen.validate.context import RuleContext
 from disclosure_gen.validate.findings import Finding, Severity
 from disclosure_gen.validate.registry import get, rule
@@ -13,10 +12,9 @@ from disclosure_gen.validate.rules.common import row_key
 def unknown_economic_code(ctx: RuleContext) -> Iterator[Finding]:
     """An expenditure line uses an economic code that is not a 5-digit 款 of the department
     economic classification (部门预算支出经济分类) nor added on sheet 补充科目."""
-    catalog = economic_catalog()
-    extra = {a.code for a in ctx.model.additions if a.kind == "economic"}
+    catalog = ctx.economic
     for line in ctx.model.lines:
-        if len(line.economic) != 5 or (line.economic not in catalog and line.economic not in extra):
+        if len(line.economic) != 5 or line.economic not in catalog:
             yield get("C002").finding(
                 f"经济分类“{line.economic}”不是部门预算支出经济分类的 5 位款级编码；请从下拉列表中选择。",
                 line.sheet,

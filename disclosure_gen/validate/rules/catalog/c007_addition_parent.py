@@ -2,7 +2,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from disclosure_gen.catalogs import economic_catalog, function_catalog
 from disclosure_gen.validate.context import RuleContext
 from disclosure_gen.validate.findings import Finding, Severity
 from disclosure_gen.validate.registry import get, rule
@@ -13,9 +12,7 @@ def addition_parent(ctx: RuleContext) -> Iterator[Finding]:
     """An added code must sit under an existing class and section: a 项 (7 digits) under a
     款 (5 digits) of the catalog, a 款 under a 类 (3 digits); otherwise the tables cannot
     place it (an item under the wrong or a missing class)."""
-    functions = function_catalog(ctx.model.profile.year)
-    economic = economic_catalog()
-    added = {a.code for a in ctx.model.additions}
+    functions, economic = ctx.functions, ctx.economic  # additions merged in
     for a in ctx.model.additions:
         catalog, lengths = (functions, (3, 5, 7)) if a.kind == "function" else (economic, (3, 5))
         if not a.code.isdigit() or len(a.code) not in lengths:
@@ -24,7 +21,7 @@ def addition_parent(ctx: RuleContext) -> Iterator[Finding]:
             )
         else:
             parents = [a.code[:n] for n in lengths if n < len(a.code)]
-            missing = [p for p in parents if p not in catalog and p not in added]
+            missing = [p for p in parents if p not in catalog]
             if not missing:
                 continue
             message = f"补充科目 {a.code} 的上级科目 {missing[-1]} 不存在；请核对编码，或先补充其上级科目。"

@@ -2,7 +2,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from disclosure_gen.catalogs import function_catalog
 from disclosure_gen.validate.context import RuleContext
 from disclosure_gen.validate.findings import Finding, Severity
 from disclosure_gen.validate.registry import get, rule
@@ -12,11 +11,10 @@ from disclosure_gen.validate.registry import get, rule
 def purpose_class(ctx: RuleContext) -> Iterator[Finding]:
     """A row of 功能类用途 must name a 3-digit function class (类) of the year's catalog;
     a 款 or 项 code there is never matched, so its text would silently go unused."""
-    catalog = function_catalog(ctx.model.profile.year)
-    extra = {a.code for a in ctx.model.additions if a.kind == "function"}
+    catalog = ctx.functions
     for p in ctx.model.purposes:
         code = p.function_class
-        if len(code) != 3 or (code not in catalog and code not in extra):
+        if len(code) != 3 or code not in catalog:
             yield get("C009").finding(
                 f"“{code}”不是当年功能分类的类级编码（3 位，如 208）；请从下拉列表中选择。",
                 p.sheet,

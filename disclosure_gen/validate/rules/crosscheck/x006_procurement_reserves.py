@@ -12,7 +12,7 @@ def procurement_reserves(ctx: RuleContext) -> Iterator[Finding]:
     """The amount reserved for SMEs cannot exceed the procurement total (a share over 100%),
     and the part for small and micro enterprises cannot exceed the SME reserve."""
     p = ctx.model.procurement
-    if p.sme_reserved > p.goods + p.works + p.services:
+    if p.sme_reserved > p.total:
         yield get("X006").finding(
             "面向中小企业预留金额大于政府采购预算合计（货物+工程+服务）；请核对。",
             p.sheet,

@@ -2,7 +2,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from disclosure_gen.catalogs import function_catalog
 from disclosure_gen.validate.context import RuleContext
 from disclosure_gen.validate.findings import Finding, Severity
 from disclosure_gen.validate.registry import get, rule
@@ -13,14 +12,13 @@ from disclosure_gen.workbook.schema import FIXED_COMPARISONS, FUNCTION_COMPARISO
 def unknown_comparison(ctx: RuleContext) -> Iterator[Finding]:
     """A row of 上年对比 names an item the document never compares (or a function code that
     is not a 项 of the catalog)."""
-    catalog = function_catalog(ctx.model.profile.year)
-    extra = {a.code for a in ctx.model.additions if a.kind == "function"}
+    catalog = ctx.functions
     for c in ctx.model.comparisons:
         if c.item in FIXED_COMPARISONS:
             continue
         if c.item.startswith(FUNCTION_COMPARISON_PREFIX):
             code = c.item[len(FUNCTION_COMPARISON_PREFIX) :].strip()
-            if len(code) == 7 and (code in catalog or code in extra):
+            if len(code) == 7 and code in catalog:
                 continue
         yield get("X007").finding(
             f"比较项目“{c.item[:40]}”无法识别；请从下拉列表中选择，功能科目写作“功能科目：2080502”。",

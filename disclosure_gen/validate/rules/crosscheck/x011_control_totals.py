@@ -34,8 +34,8 @@ def _derived(model: Disclosure) -> dict[str, Decimal]:
             model, lambda line: info[line.source].appropriation and line.economic in THREE_PUBLIC
         ),
         "carryover": _lines(model, lambda line: line.source.startswith("carryover")),
-        "procurement": p.goods + p.works + p.services,
-        "headcount": Decimal(profile.in_service + profile.retired + profile.retired_cadre),
+        "procurement": p.total,
+        "headcount": Decimal(profile.headcount),
     }
 
 
