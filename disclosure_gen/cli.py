@@ -143,7 +143,7 @@ def generate(
     if out_dir.exists() and not out_dir.is_dir():
         raise _fail(f"{out_dir} 不是目录。")
     try:
-        documents = render(checked.model, templates, pdf=pdf)
+        documents = render(checked.model, templates, pdf=pdf, computed=checked.computed)
         paths = write(documents, out_dir)
     except Exception as exc:  # a template or font problem: say so, write nothing more
         typer.echo(

@@ -10,15 +10,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from disclosure_gen import atomic
-from disclosure_gen.compute.run import compute
+from disclosure_gen.compute.run import Computed, compute
 from disclosure_gen.model.budget import Disclosure
 from disclosure_gen.render.context import build_context
 from disclosure_gen.render.docx import render_docx
 from disclosure_gen.render.environment import build_environment
 from disclosure_gen.render.pdf import render_pdf
-from disclosure_gen.validate.context import Settings
+from disclosure_gen.validate.context import RuleContext, Settings
 from disclosure_gen.validate.findings import Finding, has_errors
-from disclosure_gen.validate.run import validate_model
+from disclosure_gen.validate.run import run_rules
 from disclosure_gen.workbook.reader import read_workbook
 
 
@@ -29,9 +29,14 @@ class Checked:
     model: Disclosure | None
     findings: list[Finding]
     content_checked: bool = True
+    context: RuleContext | None = None  # what the rules computed, reused by render
 
     def ok(self, strict: bool = False) -> bool:
         return self.model is not None and not has_errors(self.findings, strict)
+
+    @property
+    def computed(self) -> Computed | None:
+        return self.context.computed if self.context else None
 
 
 def check(path: Path, settings: Settings | None = None) -> Checked:
@@ -44,10 +49,11 @@ def check(path: Path, settings: Settings | None = None) -> Checked:
     """
     result = read_workbook(path)
     findings = list(result.findings)
-    content_checked = result.model is not None and not has_errors(findings)
-    if result.model is not None and content_checked:
-        findings += validate_model(result.model, settings)
-    return Checked(result.model, findings, content_checked)
+    if result.model is None or has_errors(findings):
+        return Checked(result.model, findings, content_checked=False)
+    context = RuleContext(result.model, settings or Settings())
+    findings += run_rules(context)
+    return Checked(result.model, findings, True, context)
 
 
 UNSAFE_FILENAME = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
@@ -66,10 +72,16 @@ class Documents:
     pdf: bytes | None
 
 
-def render(model: Disclosure, user_templates: Path | None = None, pdf: bool = True) -> Documents:
-    """Both documents of a valid model, in memory."""
+def render(
+    model: Disclosure,
+    user_templates: Path | None = None,
+    pdf: bool = True,
+    computed: Computed | None = None,
+) -> Documents:
+    """Both documents of a valid model, in memory (``computed``: figures already computed
+    for this model, e.g. by validation)."""
     env = build_environment(user_templates)
-    computed = compute(model)
+    computed = computed or compute(model)
     context = build_context(env, model, computed.facts, computed.tables, computed.functions)
     stem = context.title
     return Documents(stem, render_docx(env, context), render_pdf(env, context) if pdf else None)

@@ -146,7 +146,3 @@ def project_is(name: str) -> Predicate:
 
 def income_group_is(key: str) -> Predicate:
     return lambda leaf: leaf.info.income_group == key
-
-
-def both(first: Predicate, second: Predicate) -> Predicate:
-    return lambda leaf: first(leaf) and second(leaf)

@@ -45,10 +45,6 @@ def cn_date(value: dt.date) -> str:
     return f"{value.year}年{value.month}月{value.day}日"
 
 
-def cn_list(items: list[str], sep: str = "、") -> str:
-    return sep.join(items)
-
-
 CN_NUMERALS = "零一二三四五六七八九十"
 
 
@@ -86,7 +82,6 @@ def build_environment(user_templates: Path | None = None) -> Environment:
         amount0=amount0,
         pct=pct,
         cn_date=cn_date,
-        cn_list=cn_list,
         cn_number=cn_number,
     )
     return env

@@ -45,10 +45,6 @@ class Grid:
     font: str = "normal"  # normal / small
     meta: dict[str, Any] = field(default_factory=dict)
 
-    @property
-    def columns(self) -> int:
-        return len(self.widths)
-
     def percent_widths(self) -> list[str]:
         whole = sum(self.widths)
         return [f"{w * 100 / whole:.2f}%" for w in self.widths]

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from disclosure_gen.model.budget import Disclosure
-from disclosure_gen.validate.context import RuleContext, Settings
+from disclosure_gen.validate.context import RuleContext
 from disclosure_gen.validate.findings import Finding, Severity
 from disclosure_gen.validate.registry import declare, rules
 
@@ -17,9 +16,11 @@ TRUNCATED = declare(
 )
 
 
-def validate_model(model: Disclosure, settings: Settings | None = None) -> list[Finding]:
-    """All findings of all rules, up to MAX_FINDINGS and then one that says the list was cut."""
-    ctx = RuleContext(model, settings or Settings())
+def run_rules(ctx: RuleContext) -> list[Finding]:
+    """All findings of all rules, up to MAX_FINDINGS and then one that says the list was cut.
+
+    The caller keeps ``ctx``, so the figures the rules computed can be rendered as they are.
+    """
     out: list[Finding] = []
     for code in rules():
         assert code.check is not None

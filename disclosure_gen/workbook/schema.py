@@ -117,8 +117,6 @@ LISTS: dict[str, tuple[str, ...]] = {
     "yes_no": tuple(YES_NO),
     "addition_kinds": tuple(ADDITION_KINDS),
 }
-# Lists filled from the year's catalogs by the writer.
-CATALOG_LISTS = ("function_items", "function_classes", "economic_items", "comparisons")
 
 F = FieldType
 
