@@ -9,7 +9,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 EXAMPLE := examples/unit-budget-2024/workbook.xlsx
 
-.PHONY: demo test setup system-deps seedcheck-deps lint bench inputs clean
+.PHONY: demo test setup system-deps seedcheck-deps lint bench inputs golden clean
 
 demo: setup
 	$(BIN)/disclosure-gen generate $(EXAMPLE) -o out
@@ -35,13 +35,17 @@ $(STAMP): pyproject.toml
 
 lint: setup
 	$(BIN)/ruff check disclosure_gen tests scripts
-	$(BIN)/mypy disclosure_gen
+	$(BIN)/mypy disclosure_gen tests scripts
 
 bench: setup
 	$(BIN)/python scripts/benchmark.py
 
 inputs: setup
 	$(BIN)/python scripts/write_inputs.py
+
+# After an intended change to a generated document: look at it, then refresh the digests.
+golden: setup
+	$(BIN)/python scripts/golden.py
 
 clean:
 	rm -rf out .pytest_cache .mypy_cache .ruff_cache

@@ -14,11 +14,11 @@ from typing import Annotated
 
 import typer
 
-from disclosure_gen import __version__, atomic
-from disclosure_gen.pipeline import check, render, write
+from disclosure_gen import __version__, atomic, kinds
+from disclosure_gen.findings import WorkbookUnreadable, has_errors
+from disclosure_gen.pipeline import check, render_checked, write
 from disclosure_gen.validate.annotate import annotate
 from disclosure_gen.validate.context import Settings
-from disclosure_gen.validate.findings import WorkbookUnreadable, has_errors
 from disclosure_gen.validate.report import as_json, human, summary
 from disclosure_gen.workbook.writer import build_blank_workbook
 
@@ -41,6 +41,9 @@ class Level(StrEnum):
 
 
 LEVEL_WORDS = {Level.unit: "单位", Level.department: "部门"}
+KIND_HELP = "公开类型：" + "，".join(
+    f"{k.name.replace('_', '-')} = {k.label}" for k in kinds.KINDS.values()
+)
 CONTENT_LATER = "以上是表格结构和单元格格式的问题；改正后再次检查，将继续核对科目、合计和说明内容。"
 
 ReasonThreshold = Annotated[
@@ -64,24 +67,40 @@ def _fail(message: str, code: int = 2) -> typer.Exit:
     return typer.Exit(code)
 
 
+def _kind_option(value: str) -> str:
+    """The kind's code word from the option's spelling (final-accounts → final_accounts)."""
+    name = value.replace("-", "_")
+    if kinds.get(name) is None:
+        served = "、".join(k.replace("_", "-") for k in kinds.KINDS)
+        raise typer.BadParameter(f"可选 {served}")
+    return name
+
+
 @app.command()
 def init(
     out: Annotated[Path, typer.Argument(help="要写入的空白工作簿（.xlsx）")],
-    year: Annotated[int, typer.Option(help="预算年度，如 2024")],
+    year: Annotated[int, typer.Option(help="年度，如 2024")],
     level: Annotated[
-        Level, typer.Option(help="unit = 单位预算，department = 部门预算")
+        Level, typer.Option(help="unit = 单位公开，department = 部门公开（含下属单位）")
     ] = Level.unit,
+    kind: Annotated[
+        str,
+        typer.Option(
+            "--kind", callback=_kind_option, help=KIND_HELP, show_default=True
+        ),
+    ] = "budget",
     force: Annotated[bool, typer.Option(help="覆盖已存在的文件")] = False,
 ) -> None:
     """写出一个空白的、自带填写说明和下拉列表的工作簿。"""
+    document = kinds.KINDS[kind]
     if out.suffix.lower() != ".xlsx":
         raise _fail(f"输出文件应以 .xlsx 结尾：{out}")
     if out.exists() and not force:
         raise _fail(f"{out} 已存在；如要覆盖请加 --force。")
     if not 2000 <= year <= 2100:
         raise _fail(f"年度 {year} 不合理，请填写四位年份。")
-    atomic.write_bytes(out, build_blank_workbook(year, LEVEL_WORDS[level]))
-    typer.echo(f"已写出 {out}（{year} 年{LEVEL_WORDS[level]}预算公开工作簿）。")
+    atomic.write_bytes(out, build_blank_workbook(document.schema, year, LEVEL_WORDS[level]))
+    typer.echo(f"已写出 {out}（{year} 年{LEVEL_WORDS[level]}{document.label}工作簿）。")
 
 
 @app.command()
@@ -103,7 +122,11 @@ def validate(
         findings = [exc.finding]
         typer.echo(as_json(findings) if format == Format.json else human(findings))
         raise typer.Exit(2) from None
-    typer.echo(as_json(checked.findings) if format == Format.json else human(checked.findings))
+    typer.echo(
+        as_json(checked.findings)
+        if format == Format.json
+        else human(checked.findings, checked.sheet_order)
+    )
     if not checked.content_checked and format == Format.human:
         typer.echo(CONTENT_LATER)
     if annotate_to is not None:
@@ -135,7 +158,7 @@ def generate(
         typer.echo(human([exc.finding]), err=True)
         raise typer.Exit(2) from None
     if not checked.ok(strict) or checked.model is None:
-        typer.echo(human(checked.findings), err=True)
+        typer.echo(human(checked.findings, checked.sheet_order), err=True)
         if not checked.content_checked:
             typer.echo(CONTENT_LATER, err=True)
         typer.echo("工作簿有错误，未生成文件；请按上面的提示修改后重试。", err=True)
@@ -143,7 +166,7 @@ def generate(
     if out_dir.exists() and not out_dir.is_dir():
         raise _fail(f"{out_dir} 不是目录。")
     try:
-        documents = render(checked.model, templates, pdf=pdf, computed=checked.computed)
+        documents = render_checked(checked, templates, pdf=pdf)
         paths = write(documents, out_dir)
     except Exception as exc:  # a template or font problem: say so, write nothing more
         typer.echo(

@@ -1,6 +1,7 @@
-"""The whole pipeline in one place: read → validate → compute → render.
+"""The whole pipeline in one place: read → validate → compute → render, for any kind.
 
 The CLI and the tests call these functions; each stage hands the next an immutable value.
+The kind comes from the workbook itself (基本信息!公开类型), so no caller names it.
 """
 
 from __future__ import annotations
@@ -8,16 +9,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from disclosure_gen import atomic
-from disclosure_gen.compute.run import Computed, compute
-from disclosure_gen.model.budget import Disclosure
-from disclosure_gen.render.context import build_context
+from pydantic import ValidationError
+
+from disclosure_gen import atomic, kinds
+from disclosure_gen.findings import Finding, has_errors
+from disclosure_gen.kinds.base import DocumentKind, RuleContext
 from disclosure_gen.render.docx import render_docx
 from disclosure_gen.render.environment import build_environment
 from disclosure_gen.render.pdf import render_pdf
-from disclosure_gen.validate.context import RuleContext, Settings
-from disclosure_gen.validate.findings import Finding, has_errors
+from disclosure_gen.validate.context import Settings
 from disclosure_gen.validate.run import run_rules
 from disclosure_gen.workbook.reader import read_workbook
 
@@ -26,7 +28,8 @@ from disclosure_gen.workbook.reader import read_workbook
 class Checked:
     """A read and validated workbook."""
 
-    model: Disclosure | None
+    kind: DocumentKind | None
+    model: Any | None
     findings: list[Finding]
     content_checked: bool = True
     context: RuleContext | None = None  # what the rules computed, reused by render
@@ -35,8 +38,13 @@ class Checked:
         return self.model is not None and not has_errors(self.findings, strict)
 
     @property
-    def computed(self) -> Computed | None:
+    def computed(self) -> Any | None:
         return self.context.computed if self.context else None
+
+    @property
+    def sheet_order(self) -> tuple[str, ...]:
+        """The kind's sheet names in workbook order (reports group findings by them)."""
+        return tuple(s.name for s in self.kind.schema.sheets) if self.kind else ()
 
 
 def check(path: Path, settings: Settings | None = None) -> Checked:
@@ -47,13 +55,27 @@ def check(path: Path, settings: Settings | None = None) -> Checked:
     row was unreadable is "not described"), not new problems. ``content_checked`` says
     whether they ran, so the report can say that a second pass will follow.
     """
-    result = read_workbook(path)
+    result = read_workbook(path, kinds.schema_for)
     findings = list(result.findings)
-    if result.model is None or has_errors(findings):
-        return Checked(result.model, findings, content_checked=False)
-    context = RuleContext(result.model, settings or Settings())
-    findings += run_rules(context)
-    return Checked(result.model, findings, True, context)
+    kind = kinds.get(result.kind) if result.kind else None
+    if kind is None:
+        return Checked(None, None, findings, content_checked=False)
+    model = _build(kind, result.records, findings)
+    if model is None or has_errors(findings):
+        return Checked(kind, model, findings, content_checked=False)
+    context = kind.rule_context(model, settings or Settings())
+    findings += run_rules(kind.name, context)
+    return Checked(kind, model, findings, True, context)
+
+
+def _build(kind: DocumentKind, records: dict[str, Any], findings: list[Finding]) -> Any | None:
+    """The kind's model; None if a required record is missing (the reader said why)."""
+    try:
+        return kind.build_model(records)
+    except (KeyError, ValidationError, TypeError):
+        if not has_errors(findings):
+            raise
+        return None
 
 
 UNSAFE_FILENAME = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
@@ -73,18 +95,28 @@ class Documents:
 
 
 def render(
-    model: Disclosure,
+    kind: DocumentKind,
+    model: Any,
     user_templates: Path | None = None,
     pdf: bool = True,
-    computed: Computed | None = None,
+    computed: Any | None = None,
 ) -> Documents:
     """Both documents of a valid model, in memory (``computed``: figures already computed
     for this model, e.g. by validation)."""
-    env = build_environment(user_templates)
-    computed = computed or compute(model)
-    context = build_context(env, model, computed.facts, computed.tables, computed.functions)
+    env = build_environment((kind.name, kind.templates), user_templates)
+    computed = computed if computed is not None else kind.compute(model)
+    context = kind.render_context(env, model, computed)
     stem = context.title
     return Documents(stem, render_docx(env, context), render_pdf(env, context) if pdf else None)
+
+
+def render_checked(
+    checked: Checked, user_templates: Path | None = None, pdf: bool = True
+) -> Documents:
+    """The documents of a workbook that passed ``check`` (its figures are reused)."""
+    if checked.kind is None or checked.model is None:
+        raise ValueError("render_checked needs a workbook that was read")
+    return render(checked.kind, checked.model, user_templates, pdf, checked.computed)
 
 
 def write(documents: Documents, out_dir: Path) -> list[Path]:

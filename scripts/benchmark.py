@@ -13,7 +13,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from disclosure_gen.pipeline import check, render, write
+from disclosure_gen.pipeline import check, render, render_checked, write
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
@@ -36,15 +36,16 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
     workbook = largest_example()
-    model = check(workbook).model
-    assert model is not None
+    checked = check(workbook)
+    assert checked.kind is not None and checked.model is not None
+    kind, model = checked.kind, checked.model
     with tempfile.TemporaryDirectory() as tmp:
         figures = {
             "validate (read + rules)": timed(lambda: check(workbook), args.runs),
-            "render DOCX only": timed(lambda: render(model, pdf=False), args.runs),
+            "render DOCX only": timed(lambda: render(kind, model, pdf=False), args.runs),
             "generate (validate + DOCX + PDF + write)": timed(
-                lambda: write(render(check(workbook).model), Path(tmp)),
-                args.runs,  # type: ignore[arg-type]
+                lambda: write(render_checked(check(workbook)), Path(tmp)),
+                args.runs,
             ),
         }
     print(

@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from disclosure_gen.validate.registry import all_codes
+from disclosure_gen.kinds import all_codes
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 START = "<!-- finding-codes:start -->"

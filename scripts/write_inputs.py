@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from disclosure_gen.kinds.budget.schema import SCHEMA
 from disclosure_gen.workbook.writer import build_blank_workbook
 
 INPUTS = Path(__file__).resolve().parent.parent / "inputs"
@@ -21,7 +22,7 @@ BLANKS = {
 def main() -> None:
     INPUTS.mkdir(exist_ok=True)
     for name, (year, level) in BLANKS.items():
-        (INPUTS / name).write_bytes(build_blank_workbook(year, level))
+        (INPUTS / name).write_bytes(build_blank_workbook(SCHEMA, year, level))
         print(f"wrote inputs/{name}")
 
 

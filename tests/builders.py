@@ -12,6 +12,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+from disclosure_gen.kinds.budget.schema import SCHEMA
 from disclosure_gen.workbook.writer import build_blank_workbook
 
 G = "一般公共预算拨款"
@@ -161,7 +162,7 @@ def write(path: Path, data: dict[str, Any] | None = None, year: int | None = Non
     forms = data["forms"]
     level = forms["profile"].get("level", "单位")
     year = year or forms["profile"].get("year", 2025)
-    path.write_bytes(build_blank_workbook(year, level, rows=data["rows"], form_values=forms))
+    path.write_bytes(build_blank_workbook(SCHEMA, year, level, rows=data["rows"], form_values=forms))
     return path
 
 

@@ -8,7 +8,7 @@ import zipfile
 from functools import cache
 from pathlib import Path
 
-from disclosure_gen.pipeline import Documents, check, render
+from disclosure_gen.pipeline import Documents, check, render_checked
 
 
 @cache
@@ -16,7 +16,7 @@ def documents(path: Path, pdf: bool = True) -> Documents:
     checked = check(path)
     assert checked.ok(), [f.message for f in checked.findings if f.severity == "error"]
     assert checked.model is not None
-    return render(checked.model, pdf=pdf)
+    return render_checked(checked, pdf=pdf)
 
 
 def docx_xml(data: bytes) -> str:

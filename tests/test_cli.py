@@ -110,11 +110,11 @@ def test_a_failure_while_rendering_is_one_clear_line_and_writes_nothing(
 
 
 def test_user_templates_override_the_packaged_wording(sample_path: Path, tmp_path: Path) -> None:
-    from disclosure_gen.render.environment import packaged_templates
+    from disclosure_gen.kinds.budget import KIND as BUDGET
 
     custom = tmp_path / "templates" / "budget"
     custom.mkdir(parents=True)
-    glossary = (packaged_templates() / "budget" / "glossary.j2").read_text(encoding="utf-8")
+    glossary = (BUDGET.templates / "glossary.j2").read_text(encoding="utf-8")
     (custom / "glossary.j2").write_text(
         glossary.replace("一、财政拨款：", "一、财政拨款（本地措辞）："), encoding="utf-8"
     )

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from disclosure_gen.catalogs import function_catalog
-from disclosure_gen.compute.run import Computed, compute
-from disclosure_gen.compute.tables import Row
+from disclosure_gen.compute.table import Row
+from disclosure_gen.kinds.budget.compute.run import Computed, compute
 from disclosure_gen.pipeline import check
 from tests import builders
 

@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 from disclosure_gen.cli import app
-from disclosure_gen.compute.run import compute
+from disclosure_gen.kinds.budget.compute.run import compute
 from disclosure_gen.money import parse_decimal
 from disclosure_gen.pipeline import check
 from disclosure_gen.render.environment import cn_number
@@ -75,8 +75,8 @@ def test_a_source_that_fell_to_zero_still_needs_its_reason(tmp_path: Path) -> No
 
 
 def test_numbers_in_text_cells_print_plainly() -> None:
+    from disclosure_gen.kinds.budget.schema import TARGETS
     from disclosure_gen.workbook.cells import CellContext, parse_cell
-    from disclosure_gen.workbook.schema import TARGETS
 
     ctx = CellContext("绩效目标", "E2", "指标值")
     assert parse_cell(TARGETS.field("value"), 100, ctx) == "100"

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from disclosure_gen.compute.run import Computed, compute
+from disclosure_gen.kinds.budget.compute.run import Computed, compute
 from disclosure_gen.pipeline import Documents, check
 from tests.conftest import EXAMPLE, SHARED
 from tests.render_helpers import documents

@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from disclosure_gen.workbook.reader import read_workbook
-from disclosure_gen.workbook.schema import INSTRUCTIONS_SHEET, LISTS_SHEET, SHEETS
+from disclosure_gen.kinds.budget.schema import SCHEMA, SHEETS
+from disclosure_gen.pipeline import check
+from disclosure_gen.workbook.schema import INSTRUCTIONS_SHEET, LISTS_SHEET
 from disclosure_gen.workbook.writer import build_blank_workbook
 from scripts.write_inputs import BLANKS, INPUTS
 
@@ -17,7 +18,7 @@ def test_blank_workbook_has_every_schema_sheet_headers_dropdowns_and_instruction
     tmp_path: Path,
 ) -> None:
     path = tmp_path / "blank.xlsx"
-    path.write_bytes(build_blank_workbook(2025, "单位"))
+    path.write_bytes(build_blank_workbook(SCHEMA, 2025, "单位"))
     wb = load_workbook(path)
     assert wb.sheetnames[0] == INSTRUCTIONS_SHEET
     assert wb[LISTS_SHEET].sheet_state == "hidden"
@@ -39,8 +40,8 @@ def test_blank_workbook_has_every_schema_sheet_headers_dropdowns_and_instruction
 
 def test_blank_workbook_reads_back_with_required_fields_reported(tmp_path: Path) -> None:
     path = tmp_path / "blank.xlsx"
-    path.write_bytes(build_blank_workbook(2024, "单位"))
-    result = read_workbook(path)
+    path.write_bytes(build_blank_workbook(SCHEMA, 2024, "单位"))
+    result = check(path)
     assert result.model is None
     assert {f.code for f in result.findings} == {"S003"}
     assert all(f.sheet == "基本信息" and f.cell for f in result.findings)
@@ -49,17 +50,17 @@ def test_blank_workbook_reads_back_with_required_fields_reported(tmp_path: Path)
 def test_dropdown_lists_follow_the_year_catalog(tmp_path: Path) -> None:
     for year, expected in ((2024, True), (2025, False)):
         path = tmp_path / f"{year}.xlsx"
-        path.write_bytes(build_blank_workbook(year, "单位"))
+        path.write_bytes(build_blank_workbook(SCHEMA, year, "单位"))
         wb = load_workbook(path)
         values = {str(c.value) for row in wb[LISTS_SHEET].iter_rows() for c in row if c.value}
         assert ("234 抗疫特别国债安排的支出" in values) is expected
 
 
 def test_blank_workbooks_are_byte_identical_across_runs() -> None:
-    assert build_blank_workbook(2025, "部门") == build_blank_workbook(2025, "部门")
+    assert build_blank_workbook(SCHEMA, 2025, "部门") == build_blank_workbook(SCHEMA, 2025, "部门")
 
 
 @pytest.mark.parametrize("name", sorted(BLANKS))
 def test_inputs_folder_holds_what_init_writes_today(name: str) -> None:
     year, level = BLANKS[name]
-    assert (INPUTS / name).read_bytes() == build_blank_workbook(year, level), "run `make inputs`"
+    assert (INPUTS / name).read_bytes() == build_blank_workbook(SCHEMA, year, level), "run `make inputs`"

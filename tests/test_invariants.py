@@ -9,9 +9,15 @@ from decimal import Decimal as D
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from disclosure_gen.compute.run import Computed, compute
-from disclosure_gen.compute.sources import SOURCE_INFO
-from disclosure_gen.model.budget import Assets, Disclosure, ExpenditureLine, Procurement, Profile
+from disclosure_gen.kinds.budget.compute.run import Computed, compute
+from disclosure_gen.kinds.budget.compute.sources import SOURCE_INFO
+from disclosure_gen.kinds.budget.model import (
+    Assets,
+    Disclosure,
+    ExpenditureLine,
+    Procurement,
+    Profile,
+)
 
 FUNCTIONS = ["2010301", "2010302", "2010350", "2080505", "2101102", "2210201", "2060499"]
 ECONOMIC = {

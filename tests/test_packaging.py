@@ -20,10 +20,12 @@ def test_wheel_contains_templates_and_catalogs(tmp_path: Path) -> None:
     wheel = next(tmp_path.glob("*.whl"))
     names = set(zipfile.ZipFile(wheel).namelist())
     for required in (
-        "disclosure_gen/templates/budget/content.j2",
-        "disclosure_gen/templates/budget/document.html",
-        "disclosure_gen/templates/budget/tables.yaml",
-        "disclosure_gen/templates/budget/docx/word/document.xml",
+        "disclosure_gen/kinds/budget/templates/content.j2",
+        "disclosure_gen/kinds/budget/templates/glossary.j2",
+        "disclosure_gen/kinds/budget/templates/tables.yaml",
+        "disclosure_gen/templates/skin/document.html",
+        "disclosure_gen/templates/skin/style.css",
+        "disclosure_gen/templates/skin/docx/word/document.xml",
         "disclosure_gen/catalogs/data/function_2024.csv",
         "disclosure_gen/catalogs/data/function_2025.csv",
         "disclosure_gen/catalogs/data/economic.csv",

@@ -10,9 +10,8 @@ from typing import Any
 import pytest
 from openpyxl import load_workbook
 
+from disclosure_gen.findings import WorkbookUnreadable
 from disclosure_gen.pipeline import check
-from disclosure_gen.validate.findings import WorkbookUnreadable
-from disclosure_gen.workbook.reader import read_workbook
 from tests import builders
 
 
@@ -28,7 +27,7 @@ def codes(path: Path) -> set[tuple[str, str | None, str | None]]:
 
 
 def test_sample_workbook_reads_without_errors(sample_path: Path) -> None:
-    result = read_workbook(sample_path)
+    result = check(sample_path)
     assert result.model is not None
     assert [f for f in result.findings if f.severity == "error"] == []
     line = result.model.lines[0]
@@ -111,7 +110,7 @@ def test_bad_date_is_an_error(sample_path: Path) -> None:
 
 def _unreadable(path: Path) -> str:
     with pytest.raises(WorkbookUnreadable) as info:
-        read_workbook(path)
+        check(path)
     return info.value.finding.code
 
 
@@ -160,7 +159,7 @@ def test_truncated_workbook_is_rejected(sample_path: Path, tmp_path: Path) -> No
 def test_builder_writes_what_the_reader_reads(tmp_path: Path) -> None:
     data = builders.sample()
     path = builders.write(tmp_path / "s.xlsx", data)
-    result = read_workbook(path)
+    result = check(path)
     assert result.model is not None
     assert len(result.model.lines) == len(data["rows"]["lines"])
     assert result.model.profile.name == data["forms"]["profile"]["name"]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from disclosure_gen.validate.findings import Severity
-from disclosure_gen.validate.registry import all_codes, declare
+from disclosure_gen.findings import Severity, declare
+from disclosure_gen.kinds import all_codes
 from scripts.finding_codes import README, updated
 
 

@@ -40,9 +40,9 @@ def test_user_text_with_markup_and_template_syntax_renders_literally_in_pdf(
 def test_same_workbook_gives_identical_bytes(sample_path: Path) -> None:
     from disclosure_gen.pipeline import check
 
-    model = check(sample_path).model
-    assert model is not None
-    first, second = render(model), render(model)
+    checked = check(sample_path)
+    assert checked.kind is not None and checked.model is not None
+    first, second = render(checked.kind, checked.model), render(checked.kind, checked.model)
     assert first.docx == second.docx
     assert first.pdf == second.pdf
 
@@ -50,7 +50,7 @@ def test_same_workbook_gives_identical_bytes(sample_path: Path) -> None:
 def test_docx_sets_east_asian_fonts_and_chinese_language() -> None:
     from disclosure_gen.render.environment import packaged_templates
 
-    styles = (packaged_templates() / "budget/docx/word/styles.xml").read_text(encoding="utf-8")
+    styles = (packaged_templates() / "skin/docx/word/styles.xml").read_text(encoding="utf-8")
     assert 'w:eastAsia="仿宋_GB2312"' in styles and 'w:eastAsia="黑体"' in styles
     assert 'w:eastAsia="楷体_GB2312"' in styles and 'w:eastAsia="zh-CN"' in styles
 

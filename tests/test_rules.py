@@ -16,9 +16,9 @@ from typing import Any
 import pytest
 from openpyxl import Workbook, load_workbook
 
+from disclosure_gen.kinds import all_codes
 from disclosure_gen.pipeline import check
 from disclosure_gen.validate import run
-from disclosure_gen.validate.registry import all_codes
 from tests.conftest import EXAMPLE
 
 Edit = tuple[str, str, Any]  # sheet, cell, new value (None clears it)

@@ -1,1 +1,1 @@
-"""Everything derived from the model: roll-ups, the eleven tables, narrative facts."""
+"""Computation every kind shares: function/economic roll-ups, tables, figures with changes."""

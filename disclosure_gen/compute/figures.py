@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Protocol
 
-from disclosure_gen.model.budget import Comparison
 from disclosure_gen.money import Change, percent, strip_reason_prefix, yuan_to_wan
 
 
@@ -26,10 +26,21 @@ class Figure:
     arranged: bool = True  # False: stated as “未安排”
 
 
+class PriorRow(Protocol):
+    """A row of a kind's prior-year sheet: the item it compares, its amount in 元, why."""
+
+    @property
+    def item(self) -> str: ...
+    @property
+    def prior(self) -> Decimal | None: ...
+    @property
+    def reason(self) -> str | None: ...
+
+
 class Comparisons:
     """Prior-year figures and reasons by item name (sheet 上年对比)."""
 
-    def __init__(self, rows: Sequence[Comparison]) -> None:
+    def __init__(self, rows: Sequence[PriorRow]) -> None:
         self.rows = {r.item: r for r in rows if r.prior is not None}
 
     def figure(self, name: str, item: str, amount: Decimal, whole: Decimal | None = None) -> Figure:

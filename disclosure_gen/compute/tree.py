@@ -1,13 +1,39 @@
-"""Roll-ups of leaves into the function tree (类/款/项) and the economic tree (类/款)."""
+"""Roll-ups of leaves into the function tree (类/款/项) and the economic tree (类/款).
+
+Shared by every kind: a leaf is anything with function and economic codes, an optional
+project and a 万元 amount; a column is a predicate that picks the leaves it adds up.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Protocol, TypeVar
 
 from disclosure_gen.catalogs import Catalog
-from disclosure_gen.compute.leaves import Leaf, Predicate, total
+
+
+class TreeLeaf(Protocol):
+    @property
+    def function(self) -> str: ...  # 7-digit 项
+    @property
+    def function_class(self) -> str: ...
+    @property
+    def function_section(self) -> str: ...
+    @property
+    def economic(self) -> str: ...  # 5-digit 款
+    @property
+    def economic_class(self) -> str: ...
+    @property
+    def project(self) -> str | None: ...
+    @property
+    def label(self) -> str | None: ...  # the project's printed name
+    @property
+    def amount(self) -> Decimal: ...  # 万元, two decimals
+
+
+L = TypeVar("L", bound=TreeLeaf)
 
 TOTAL, CLASS, SECTION, ITEM, PROJECT = "total", "class", "section", "item", "project"
 
@@ -23,8 +49,10 @@ class TreeRow:
     project: str = ""
 
 
-def _values(items: Sequence[Leaf], columns: Sequence[Predicate]) -> tuple[Decimal, ...]:
-    return tuple(total(items, column) for column in columns)
+def _values(items: Sequence[L], columns: Sequence[Callable[[L], bool]]) -> tuple[Decimal, ...]:
+    return tuple(
+        sum((leaf.amount for leaf in items if column(leaf)), Decimal(0)) for column in columns
+    )
 
 
 def _name(catalog: Catalog, code: str) -> str:
@@ -32,9 +60,9 @@ def _name(catalog: Catalog, code: str) -> str:
 
 
 def function_tree(
-    items: Sequence[Leaf],
+    items: Sequence[L],
     catalog: Catalog,
-    columns: Sequence[Predicate],
+    columns: Sequence[Callable[[L], bool]],
     with_projects: bool = False,
 ) -> list[TreeRow]:
     """总计, then every 类, 款 and 项 that has leaves, each with its column sums.
@@ -80,7 +108,7 @@ def function_tree(
 
 
 def economic_tree(
-    items: Sequence[Leaf], catalog: Catalog, columns: Sequence[Predicate]
+    items: Sequence[L], catalog: Catalog, columns: Sequence[Callable[[L], bool]]
 ) -> list[TreeRow]:
     """总计, then every economic 类 and 款 that has leaves."""
     rows = [TreeRow(TOTAL, ("", ""), "总计", _values(items, columns))]

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
 
-from disclosure_gen.compute.tables import Table
+from disclosure_gen.compute.table import Table
 from disclosure_gen.render.layout import Grid, body_rows, header_rows
 
 

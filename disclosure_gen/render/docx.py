@@ -1,4 +1,4 @@
-"""DOCX output: docxtpl renders the unzipped package template under templates/budget/docx/.
+"""DOCX output: docxtpl renders the unzipped package template under templates/skin/docx/.
 
 The template is kept as plain XML files (diffable, editable) and zipped in memory.  docxtpl
 gets an overlay of the shared environment with autoescape on, so ``&`` and ``<`` in user
@@ -12,12 +12,12 @@ import zipfile
 from pathlib import Path
 
 from docxtpl import DocxTemplate
-from jinja2 import Environment
 
-from disclosure_gen.render.context import RenderContext, template_path
+from disclosure_gen.render.context import RenderContext
+from disclosure_gen.render.environment import DocumentEnvironment
 from disclosure_gen.zipfix import normalise_zip
 
-PACKAGE_DIR = "budget/docx"
+PACKAGE_DIR = "skin/docx"
 FIRST = "[Content_Types].xml"
 
 
@@ -32,8 +32,8 @@ def _zip_template(folder: Path) -> io.BytesIO:
     return buffer
 
 
-def render_docx(env: Environment, context: RenderContext) -> bytes:
-    folder = template_path(env, PACKAGE_DIR)
+def render_docx(env: DocumentEnvironment, context: RenderContext) -> bytes:
+    folder = env.search.path(PACKAGE_DIR)
     template = DocxTemplate(_zip_template(folder))
     escaped = env.overlay(autoescape=True)
     template.render(context.as_dict(), jinja_env=escaped, autoescape=True)

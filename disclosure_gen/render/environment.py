@@ -1,24 +1,38 @@
 """The one place that builds the jinja2 Environment for every template.
 
 StrictUndefined (a typo in a template fails loudly instead of printing nothing), a search
-path that puts a user's template folder before the packaged one, every filter registered
+path that puts a user's template folder before the packaged ones, every filter registered
 here, autoescape for HTML/XML templates.  The text template that phrases the document
 (``content.j2``) is not escaped: its output is data that each format escapes itself.
+
+Template names: ``skin/…`` are the shared layouts (``templates/skin/`` of the project:
+document.html, style.css, the DOCX package), ``<kind>/…`` a kind's wording (its folder's
+``templates/``).  A user's folder holds files under the same names and wins.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import (
+    BaseLoader,
+    ChoiceLoader,
+    Environment,
+    FileSystemLoader,
+    PrefixLoader,
+    StrictUndefined,
+    select_autoescape,
+)
 
 from disclosure_gen.money import format_amount, format_amount_or_zero, round2
 
 
 def packaged_templates() -> Path:
-    """Templates inside the installed wheel, or the repository's templates/ folder."""
+    """The shared templates inside the installed wheel, or the repository's templates/."""
     here = Path(__file__).resolve().parent.parent
     for candidate in (here / "templates", here.parent / "templates"):
         if candidate.is_dir():
@@ -68,15 +82,60 @@ def cn_number(value: int) -> str:
     return out
 
 
-def build_environment(user_templates: Path | None = None) -> Environment:
-    search = [str(user_templates)] if user_templates else []
-    search.append(str(packaged_templates()))
-    env = Environment(
-        loader=FileSystemLoader(search),
+@dataclass(frozen=True)
+class TemplateSearch:
+    """Where template names resolve, first match wins: (prefix, folder) pairs, where a
+    name ``prefix/rest`` is ``folder/rest`` and the empty prefix takes any name."""
+
+    roots: tuple[tuple[str, Path], ...]
+
+    def candidates(self, name: str) -> Sequence[Path]:
+        out = []
+        for prefix, folder in self.roots:
+            if not prefix:
+                out.append(folder / name)
+            elif name.startswith(prefix + "/"):
+                out.append(folder / name[len(prefix) + 1 :])
+        return out
+
+    def path(self, name: str) -> Path:
+        """The file or folder a template name resolves to (for the DOCX package)."""
+        for candidate in self.candidates(name):
+            if candidate.exists():
+                return candidate
+        raise FileNotFoundError(name)
+
+    def loader(self) -> BaseLoader:
+        return ChoiceLoader(
+            [
+                FileSystemLoader(str(folder))
+                if not prefix
+                else PrefixLoader({prefix: FileSystemLoader(str(folder))})
+                for prefix, folder in self.roots
+            ]
+        )
+
+
+class DocumentEnvironment(Environment):
+    """The jinja2 Environment that also knows where its templates are on disk."""
+
+    search: TemplateSearch
+
+
+def build_environment(
+    kind_templates: tuple[str, Path], user_templates: Path | None = None
+) -> DocumentEnvironment:
+    """The environment for one kind: ``kind_templates`` is (kind name, its folder)."""
+    roots: list[tuple[str, Path]] = [("", user_templates)] if user_templates else []
+    roots += [kind_templates, ("", packaged_templates())]
+    search = TemplateSearch(tuple(roots))
+    env = DocumentEnvironment(
+        loader=search.loader(),
         undefined=StrictUndefined,
         autoescape=select_autoescape(enabled_extensions=("html", "xml"), default_for_string=False),
         keep_trailing_newline=False,
     )
+    env.search = search
     env.filters.update(
         amount=amount,
         amount0=amount0,

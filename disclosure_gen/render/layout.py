@@ -1,6 +1,6 @@
 """Grid tables: one layout model that both the HTML and the DOCX template draw.
 
-A header spec (templates/budget/tables.yaml) plus computed rows become a ``Grid``: rows of
+A header spec (a kind's tables.yaml) plus computed rows become a ``Grid``: rows of
 cells with colspan/rowspan.  HTML uses the spans directly; DOCX needs a cell in every grid
 slot (``docx_rows`` adds the vertical-merge continuations Word expects).
 """

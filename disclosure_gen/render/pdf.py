@@ -1,4 +1,4 @@
-"""PDF output through WeasyPrint from templates/budget/document.html.
+"""PDF output through WeasyPrint from templates/skin/document.html.
 
 No creation date is written (no dcterms meta), and with libharfbuzz-subset the bytes are
 identical across runs; ``lang="zh-CN"`` keeps CJK glyphs Chinese rather than Japanese.
@@ -8,21 +8,20 @@ from __future__ import annotations
 
 import logging
 
-from jinja2 import Environment
-
-from disclosure_gen.render.context import RenderContext, template_path
-
-
-def render_html(env: Environment, context: RenderContext) -> str:
-    return env.get_template("budget/document.html").render(context.as_dict())
+from disclosure_gen.render.context import RenderContext
+from disclosure_gen.render.environment import DocumentEnvironment
 
 
-def render_pdf(env: Environment, context: RenderContext) -> bytes:
+def render_html(env: DocumentEnvironment, context: RenderContext) -> str:
+    return env.get_template("skin/document.html").render(context.as_dict())
+
+
+def render_pdf(env: DocumentEnvironment, context: RenderContext) -> bytes:
     from weasyprint import HTML  # imported here: it loads pango, which takes a moment
 
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     logging.getLogger("fontTools").setLevel(logging.ERROR)
     html = render_html(env, context)
-    base = template_path(env, "budget")
+    base = env.search.path("skin")
     pdf: bytes = HTML(string=html, base_url=str(base)).write_pdf(uncompressed_pdf=False)
     return pdf

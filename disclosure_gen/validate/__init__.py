@@ -1,1 +1,1 @@
-"""Findings, the rule registry and the rules that check a workbook model."""
+"""The rule registry, the run over a kind's rules, reports and annotated copies."""

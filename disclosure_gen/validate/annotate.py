@@ -14,7 +14,7 @@ from openpyxl.utils.cell import coordinate_to_tuple
 from openpyxl.worksheet.worksheet import Worksheet
 
 from disclosure_gen import atomic
-from disclosure_gen.validate.findings import Finding, Severity
+from disclosure_gen.findings import Finding, Severity
 
 FILLS = {
     Severity.ERROR: PatternFill("solid", fgColor="FFC7CE"),

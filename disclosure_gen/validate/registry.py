@@ -1,84 +1,49 @@
-"""The registry of finding codes and of the rules that check a model.
+"""The registry of the rules that check a model.
 
-Every code is declared exactly once, with its severity, a short Chinese title and a
-docstring-like explanation (what is wrong, what is right); the README's table of finding
-codes is generated from here (``scripts/finding_codes.py``).  Rules are small generators
-over a ``RuleContext``, one per module under ``rules/``; the reader declares its own codes.
+Rules are small generators over a kind's rule context, one per module in the kind's
+``rules/`` package; each declares its code (through ``findings.declare``) and the
+document kinds it applies to, so shared machinery can run exactly a kind's rules.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import Any
 
-from disclosure_gen.validate.findings import Finding, Severity
+from disclosure_gen.findings import CODES, Code, Finding, Severity, declare
 
-if TYPE_CHECKING:
-    from disclosure_gen.validate.context import RuleContext
-
-Check = Callable[["RuleContext"], Iterable[Finding]]
+Check = Callable[[Any], Iterable[Finding]]
 
 
 @dataclass(frozen=True)
-class Code:
-    code: str
-    severity: Severity
-    title: str
-    doc: str
-    check: Check | None = None
-
-    def finding(
-        self,
-        message: str,
-        sheet: str | None = None,
-        cell: str | None = None,
-        key: str | None = None,
-    ) -> Finding:
-        return Finding(
-            code=self.code, severity=self.severity, message=message, sheet=sheet, cell=cell, key=key
-        )
+class Rule:
+    code: Code
+    kinds: frozenset[str]
+    check: Check
 
 
-CODES: dict[str, Code] = {}
+RULES: dict[str, Rule] = {}
 
 
-def declare(code: str, severity: Severity, title: str, doc: str) -> Code:
-    """Declare a code emitted outside a rule (by the reader); refuses duplicates."""
-    if code in CODES:
-        raise ValueError(f"finding code {code} declared twice")
-    CODES[code] = Code(code, severity, title, " ".join(doc.split()))
-    return CODES[code]
-
-
-def rule(code: str, severity: Severity, title: str) -> Callable[[Check], Check]:
-    """Register a model rule; its docstring documents the code."""
+def rule(
+    code: str, severity: Severity, title: str, kinds: Iterable[str] = ("budget",)
+) -> Callable[[Check], Check]:
+    """Register a model rule for ``kinds``; its docstring documents the code."""
 
     def wrap(check: Check) -> Check:
         declared = declare(code, severity, title, check.__doc__ or "")
-        CODES[code] = Code(declared.code, severity, title, declared.doc, check)
+        RULES[code] = Rule(declared, frozenset(kinds), check)
         return check
 
     return wrap
 
 
-def get(code: str) -> Code:
-    return CODES[code]
+def rules(kind: str) -> Iterator[Rule]:
+    """The registered rules of ``kind``, in code order."""
+    return iter(sorted((r for r in RULES.values() if kind in r.kinds), key=lambda r: r.code.code))
 
 
-def rules() -> Iterator[Code]:
-    """The registered model rules, in code order."""
-    _load_rules()
-    return iter(sorted((c for c in CODES.values() if c.check), key=lambda c: c.code))
-
-
-def all_codes() -> list[Code]:
-    _load_rules()
+def declared_codes() -> list[Code]:
+    """Every code declared so far, in code order (the kinds' registry loads them all)."""
     return sorted(CODES.values(), key=lambda c: c.code)
-
-
-def _load_rules() -> None:
-    """Import the rule modules and the other declaring modules so every code is known."""
-    import disclosure_gen.validate.rules
-    import disclosure_gen.validate.run
-    import disclosure_gen.workbook.codes  # noqa: F401

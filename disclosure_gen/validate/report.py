@@ -4,20 +4,20 @@ from __future__ import annotations
 
 import json
 import unicodedata
+from collections.abc import Sequence
 from itertools import groupby
 
-from disclosure_gen.validate.findings import Finding, Severity
-from disclosure_gen.workbook.schema import SHEETS
+from disclosure_gen.findings import Finding, Severity
+from disclosure_gen.workbook.schema import PROFILE_SHEET
 
 ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
-SHEET_ORDER = {s.name: i for i, s in enumerate(SHEETS)}
 
 
-def _sheet_rank(f: Finding) -> tuple[int, str]:
+def _sheet_rank(f: Finding, order: dict[str, int]) -> tuple[int, str]:
     """Whole-file findings first, then sheets in workbook order."""
     if f.sheet is None:
         return (-1, "")
-    return (SHEET_ORDER.get(f.sheet, len(SHEET_ORDER)), f.sheet)
+    return (order.get(f.sheet, len(order)), f.sheet)
 
 
 def _width(text: str) -> int:
@@ -33,11 +33,13 @@ def summary(findings: list[Finding]) -> str:
     return f"错误 {counts[Severity.ERROR]} 个，警告 {counts[Severity.WARNING]} 个，提示 {counts[Severity.INFO]} 个"
 
 
-def human(findings: list[Finding]) -> str:
+def human(findings: list[Finding], sheet_order: Sequence[str] = (PROFILE_SHEET,)) -> str:
+    """Findings grouped by sheet, in ``sheet_order`` (the kind's workbook order)."""
     if not findings:
         return "检查通过：没有发现问题。"
     lines: list[str] = []
-    ordered = sorted(findings, key=lambda f: (_sheet_rank(f), ORDER[f.severity]))
+    order = {name: i for i, name in enumerate(sheet_order)}
+    ordered = sorted(findings, key=lambda f: (_sheet_rank(f, order), ORDER[f.severity]))
     for sheet, group in groupby(ordered, key=lambda f: f.sheet or "（整个文件）"):
         lines.append(f"【{sheet}】")
         for f in group:

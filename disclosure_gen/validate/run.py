@@ -1,10 +1,11 @@
-"""Run every registered rule over a model and collect all findings at once."""
+"""Run every registered rule of a kind over a model and collect all findings at once."""
 
 from __future__ import annotations
 
-from disclosure_gen.validate.context import RuleContext
-from disclosure_gen.validate.findings import Finding, Severity
-from disclosure_gen.validate.registry import declare, rules
+from typing import Any
+
+from disclosure_gen.findings import Finding, Severity, declare
+from disclosure_gen.validate.registry import rules
 
 MAX_FINDINGS = 500
 TRUNCATED = declare(
@@ -16,15 +17,15 @@ TRUNCATED = declare(
 )
 
 
-def run_rules(ctx: RuleContext) -> list[Finding]:
-    """All findings of all rules, up to MAX_FINDINGS and then one that says the list was cut.
+def run_rules(kind: str, ctx: Any) -> list[Finding]:
+    """All findings of ``kind``'s rules over ``ctx``, up to MAX_FINDINGS and then one that
+    says the list was cut.
 
     The caller keeps ``ctx``, so the figures the rules computed can be rendered as they are.
     """
     out: list[Finding] = []
-    for code in rules():
-        assert code.check is not None
-        for finding in code.check(ctx):
+    for registered in rules(kind):
+        for finding in registered.check(ctx):
             if len(out) >= MAX_FINDINGS:
                 out.append(
                     TRUNCATED.finding(

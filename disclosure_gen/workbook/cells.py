@@ -8,11 +8,10 @@ import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from disclosure_gen.findings import Code, Finding
 from disclosure_gen.money import clean_number_text, parse_decimal
-from disclosure_gen.validate.findings import Finding
-from disclosure_gen.validate.registry import Code
 from disclosure_gen.workbook import codes
-from disclosure_gen.workbook.schema import LISTS, Field, FieldType
+from disclosure_gen.workbook.schema import Field, FieldType
 
 MAX_TEXT = 2000
 MAX_LONG_TEXT = 8000
@@ -42,9 +41,12 @@ class Invalid(Exception):
 
 
 def parse_cell(
-    spec: Field, raw: object, ctx: CellContext, extra_choices: tuple[str, ...] = ()
+    spec: Field, raw: object, ctx: CellContext, options: tuple[str, ...] = ()
 ) -> object:
-    """Parse ``raw`` as ``spec`` says; return None for an empty cell, raise Invalid if bad."""
+    """Parse ``raw`` as ``spec`` says; return None for an empty cell, raise Invalid if bad.
+
+    ``options`` are the values a dropdown (CHOICE) field accepts, from the kind's schema.
+    """
     if isinstance(raw, str):
         raw = _clean_text(raw, spec, ctx)
         if raw == "":
@@ -55,7 +57,7 @@ def parse_cell(
             raise Invalid
         return None
     parser = _PARSERS[spec.type]
-    return parser(spec, raw, ctx, extra_choices)
+    return parser(spec, raw, ctx, options)
 
 
 def _clean_text(text: str, spec: Field, ctx: CellContext) -> str:
@@ -147,9 +149,8 @@ def _date(spec: Field, raw: object, ctx: CellContext, _: tuple[str, ...]) -> dt.
     raise Invalid
 
 
-def _choice(spec: Field, raw: object, ctx: CellContext, extra: tuple[str, ...]) -> str:
+def _choice(spec: Field, raw: object, ctx: CellContext, options: tuple[str, ...]) -> str:
     text = unicodedata.normalize("NFKC", str(raw)).strip()
-    options = LISTS.get(spec.choices or "", ()) + extra
     folded = {unicodedata.normalize("NFKC", o): o for o in options}
     if text in folded:
         return folded[text]

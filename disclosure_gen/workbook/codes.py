@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from disclosure_gen.validate.findings import Severity
-from disclosure_gen.validate.registry import declare
+from disclosure_gen.findings import Severity, declare
 
 E, W, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 
@@ -122,4 +121,11 @@ BAD_CODE = declare(
 )
 BAD_DATE = declare(
     "S016", E, "日期格式错误", "A date cell does not hold a date such as 2024-03-01."
+)
+UNSERVED_KIND = declare(
+    "X013",
+    E,
+    "暂不支持的公开类型",
+    "基本信息's 公开类型 names a document kind this version cannot generate; the workbook is "
+    "not read further, since its sheets belong to that kind.",
 )

@@ -1,5 +1,5 @@
 """The xlsx package below the reader: open it (twice: cached values and formulas), read
-only the schema's sheets, and find merged ranges, which read-only worksheets do not keep.
+only the sheets asked for, and find merged ranges, which read-only worksheets do not keep.
 
 Any failure here means the file cannot be read as a workbook: ``WorkbookUnreadable`` (F005).
 """
@@ -15,9 +15,8 @@ from typing import Any
 from defusedxml import ElementTree as DefusedET
 from openpyxl import load_workbook
 
-from disclosure_gen.validate.findings import WorkbookUnreadable
+from disclosure_gen.findings import WorkbookUnreadable
 from disclosure_gen.workbook import codes
-from disclosure_gen.workbook.schema import SHEETS
 
 MAX_ROWS = 5000
 MAX_COLUMNS = 40
@@ -31,28 +30,39 @@ class SheetData:
     overflow: bool = False  # a row past MAX_ROWS holds content (not just formatting)
 
 
-def load_sheets(path: Path) -> dict[str, SheetData]:
-    """Values, formulas and merged ranges of the schema's sheets; any failure is F005."""
-    try:
-        values_wb = load_workbook(path, read_only=True, data_only=True)
-        formulas_wb = load_workbook(path, read_only=True, data_only=False)
-    except Exception as exc:  # openpyxl raises many kinds for a broken package
-        raise _corrupt(path, exc) from exc
-    wanted = {spec.name for spec in SHEETS}
-    out: dict[str, SheetData] = {}
-    try:
-        scanned = _scan_parts(path)
-        for name in (n for n in values_wb.sheetnames if n in wanted):  # others are never read
-            merged, overflow = scanned.get(name, ([], False))
-            out[name] = SheetData(
-                _rows(values_wb[name]), _rows(formulas_wb[name]), merged, overflow
+class Package:
+    """An open workbook package whose sheets are read on demand, by name.
+
+    The reader reads 基本信息 first to learn the document kind, then only the kind's
+    sheets; other sheets are never read.  Any failure is F005 (``WorkbookUnreadable``).
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        try:
+            self._values = load_workbook(path, read_only=True, data_only=True)
+            self._formulas = load_workbook(path, read_only=True, data_only=False)
+        except Exception as exc:  # openpyxl raises many kinds for a broken package
+            raise _corrupt(path, exc) from exc
+
+    def __enter__(self) -> Package:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self._values.close()
+        self._formulas.close()
+
+    def sheet(self, name: str) -> SheetData | None:
+        """Values, formulas and merged ranges of sheet ``name``; None if there is none."""
+        if name not in self._values.sheetnames:
+            return None
+        try:
+            merged, overflow = _scan_part(self.path, name)
+            return SheetData(
+                _rows(self._values[name]), _rows(self._formulas[name]), merged, overflow
             )
-    except Exception as exc:
-        raise _corrupt(path, exc) from exc
-    finally:
-        values_wb.close()
-        formulas_wb.close()
-    return out
+        except Exception as exc:
+            raise _corrupt(self.path, exc) from exc
 
 
 def _corrupt(path: Path, exc: Exception) -> WorkbookUnreadable:
@@ -100,23 +110,20 @@ def sheet_parts(zf: zipfile.ZipFile) -> dict[str, str]:
     return parts
 
 
-def _scan_parts(path: Path) -> dict[str, tuple[list[str], bool]]:
-    """Per schema sheet, from its XML: merged ranges (read-only worksheets do not keep
+def _scan_part(path: Path, name: str) -> tuple[list[str], bool]:
+    """From sheet ``name``'s XML: its merged ranges (read-only worksheets do not keep
     them) and whether a row past MAX_ROWS holds a value or formula.
 
     Formatting applied down a column leaves empty rows that must not block a workbook;
     content past the limit must. A text search finds it in milliseconds where iterating a
     million rows through openpyxl takes seconds (the package size checks bound the text).
     """
-    wanted = {spec.name for spec in SHEETS}
-    out: dict[str, tuple[list[str], bool]] = {}
     with zipfile.ZipFile(path) as zf:
-        names = set(zf.namelist())
-        for name, part in sheet_parts(zf).items():
-            if name in wanted and part in names:
-                text = zf.read(part).decode("utf-8", errors="replace")
-                out[name] = (MERGE_RE.findall(text), _content_after_limit(text))
-    return out
+        part = sheet_parts(zf).get(name)
+        if part is None or part not in set(zf.namelist()):
+            return [], False
+        text = zf.read(part).decode("utf-8", errors="replace")
+    return MERGE_RE.findall(text), _content_after_limit(text)
 
 
 def _content_after_limit(text: str) -> bool:

@@ -1,95 +1,138 @@
-"""Read a filled workbook into the model, collecting every finding on the way.
+"""Read a filled workbook into records, collecting every finding on the way.
 
-The reader is driven by ``schema.py`` alone, so it reads exactly what ``init`` writes.
-It never raises for bad content: each problem becomes a located finding and the row or
-field is left out; only a file that cannot be opened at all raises ``WorkbookUnreadable``.
+The reader is driven by a kind's ``WorkbookSchema`` alone, so it reads exactly what
+``init`` writes.  It reads 基本信息 first: its 公开类型 names the document kind, and only
+that kind's sheets are read.  It never raises for bad content: each problem becomes a
+located finding and the row or field is left out; only a file that cannot be opened at
+all raises ``WorkbookUnreadable``.  Records are plain dicts (field key → typed value, plus
+``sheet``, ``row`` and ``cells``); each kind builds its own model from them.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from openpyxl.utils import get_column_letter
-from pydantic import ValidationError
 
-from disclosure_gen.model.budget import (
-    Addition,
-    Assets,
-    Comparison,
-    ControlTotals,
-    Disclosure,
-    Division,
-    ExpenditureLine,
-    Procurement,
-    Profile,
-    Project,
-    Purpose,
-    SubordinateUnit,
-    Target,
-)
-from disclosure_gen.validate.findings import Finding
+from disclosure_gen.findings import Finding
 from disclosure_gen.workbook import codes, safety
 from disclosure_gen.workbook.cells import CellContext, Invalid, parse_cell
-from disclosure_gen.workbook.package import MAX_ROWS, SheetData, load_sheets
+from disclosure_gen.workbook.package import MAX_ROWS, Package, SheetData
 from disclosure_gen.workbook.schema import (
-    ADDITION_KINDS,
+    DOCUMENT_LABEL,
     DOCUMENTS,
-    KINDS,
-    LEVELS,
-    NATURES,
-    SHEETS,
-    SOURCES,
-    YES_NO,
+    PROFILE_SHEET,
+    Field,
+    FieldType,
     Sheet,
+    WorkbookSchema,
 )
 
-MAPPED_CHOICES: dict[str, dict[str, Any]] = {
-    "sources": SOURCES,
-    "kinds": KINDS,
-    "natures": NATURES,
-    "levels": LEVELS,
-    "documents": DOCUMENTS,
-    "yes_no": YES_NO,
-    "addition_kinds": ADDITION_KINDS,
-}
+DOCUMENT_FIELD = Field("document", DOCUMENT_LABEL, FieldType.CHOICE, True, "documents")
 
 
 @dataclass
 class ReadResult:
-    """The model (None when the workbook is too broken to build one) and all findings."""
+    """What the workbook says: its kind (None when it cannot be told or is not served),
+    the records of the kind's sheets by sheet key, and all findings."""
 
-    model: Disclosure | None
+    kind: str | None
+    records: dict[str, Any] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
 
 
-def read_workbook(path: Path) -> ReadResult:
-    """Read ``path``; raise WorkbookUnreadable only if it cannot be opened at all."""
+def read_workbook(path: Path, schema_for: Callable[[str], WorkbookSchema | None]) -> ReadResult:
+    """Read ``path`` with the schema of the kind its 基本信息 names (``schema_for`` gives
+    None for a kind this version cannot serve); raise WorkbookUnreadable only if it cannot
+    be opened at all."""
     safety.check_file(path)
-    data = load_sheets(path)
-    findings: list[Finding] = []
+    with Package(path) as package:
+        profile = package.sheet(PROFILE_SHEET)
+        findings: list[Finding] = []
+        kind = _document_kind(profile, findings)
+        schema = schema_for(kind) if kind else None
+        if kind and schema is None:
+            findings.append(_unserved(kind, profile))
+        if schema is None or profile is None:
+            return ReadResult(None, {}, findings)
+        records = _read_sheets(schema, package, profile, findings)
+    return ReadResult(kind, records, findings)
+
+
+def _document_kind(profile: SheetData | None, findings: list[Finding]) -> str | None:
+    """The kind 基本信息!公开类型 names, or None with the finding that says why not."""
+    if profile is None:
+        findings.append(_sheet_missing(PROFILE_SHEET))
+        return None
+    row_no = _form_labels(profile).get(DOCUMENT_LABEL)
+    if row_no is None:
+        findings.append(_label_missing(PROFILE_SHEET, DOCUMENT_LABEL))
+        return None
+    ctx = CellContext(PROFILE_SHEET, f"B{row_no}", DOCUMENT_LABEL)
+    raw = _value(profile, row_no - 1, 1)
+    try:
+        if _formula_without_value(profile, row_no - 1, 1, raw, ctx):
+            raise Invalid
+        value = parse_cell(DOCUMENT_FIELD, raw, ctx, tuple(DOCUMENTS))
+    except Invalid:
+        value = None
+    findings.extend(ctx.findings)
+    return DOCUMENTS.get(str(value)) if value is not None else None
+
+
+def _unserved(kind: str, profile: SheetData | None) -> Finding:
+    shown = next(label for label, value in DOCUMENTS.items() if value == kind)
+    row_no = _form_labels(profile).get(DOCUMENT_LABEL) if profile else None
+    return codes.UNSERVED_KIND.finding(
+        f"本版本还不能生成{shown}；请确认“{DOCUMENT_LABEL}”是否选错，或使用支持{shown}的新版本。",
+        PROFILE_SHEET,
+        f"B{row_no}" if row_no else None,
+    )
+
+
+def _read_sheets(
+    schema: WorkbookSchema, package: Package, profile: SheetData, findings: list[Finding]
+) -> dict[str, Any]:
     records: dict[str, Any] = {}
-    for spec in SHEETS:
-        sheet_data = data.get(spec.name)
+    for spec in schema.sheets:
+        sheet_data = profile if spec.name == PROFILE_SHEET else package.sheet(spec.name)
         if sheet_data is None and spec.optional:
             continue
         if sheet_data is None:
-            findings.append(
-                codes.SHEET_MISSING.finding(
-                    f"缺少工作表“{spec.name}”；请用 disclosure-gen init 生成的模板填写，不要删除或改名工作表。",
-                    spec.name,
-                )
-            )
+            findings.append(_sheet_missing(spec.name))
             continue
         findings.extend(_merged_findings(spec, sheet_data))
         if spec.kind == "form":
-            records[spec.key] = _read_form(spec, sheet_data, findings)
+            records[spec.key] = _read_form(schema, spec, sheet_data, findings)
         else:
-            records[spec.key] = list(_read_table(spec, sheet_data, findings))
-    return ReadResult(_build(records, findings), findings)
+            records[spec.key] = list(_read_table(schema, spec, sheet_data, findings))
+    return records
+
+
+def _sheet_missing(name: str) -> Finding:
+    return codes.SHEET_MISSING.finding(
+        f"缺少工作表“{name}”；请用 disclosure-gen init 生成的模板填写，不要删除或改名工作表。",
+        name,
+    )
+
+
+def _label_missing(sheet: str, label: str) -> Finding:
+    return codes.COLUMN_MISSING.finding(
+        f"“{sheet}”A 列缺少项目“{label}”；请按模板恢复该行。", sheet, None, label
+    )
+
+
+def _form_labels(data: SheetData) -> dict[str, int]:
+    """Label in column A → its row number."""
+    labels = {}
+    for index, row in enumerate(data.values, start=1):
+        if row and isinstance(row[0], str):
+            labels[row[0].strip()] = index
+    return labels
 
 
 def _merged_findings(spec: Sheet, data: SheetData) -> Iterator[Finding]:
@@ -103,23 +146,15 @@ def _merged_findings(spec: Sheet, data: SheetData) -> Iterator[Finding]:
             )
 
 
-def _read_form(spec: Sheet, data: SheetData, findings: list[Finding]) -> dict[str, Any]:
-    labels = {}
-    for index, row in enumerate(data.values, start=1):
-        if row and isinstance(row[0], str):
-            labels[row[0].strip()] = index
+def _read_form(
+    schema: WorkbookSchema, spec: Sheet, data: SheetData, findings: list[Finding]
+) -> dict[str, Any]:
+    labels = _form_labels(data)
     record: dict[str, Any] = {"sheet": spec.name, "cells": {}}
     for f in spec.fields:
         row_no = labels.get(f.label)
         if row_no is None:
-            findings.append(
-                codes.COLUMN_MISSING.finding(
-                    f"“{spec.name}”A 列缺少项目“{f.label}”；请按模板恢复该行。",
-                    spec.name,
-                    None,
-                    f.label,
-                )
-            )
+            findings.append(_label_missing(spec.name, f.label))
             continue
         cell = f"B{row_no}"
         raw = _value(data, row_no - 1, 1)
@@ -128,17 +163,19 @@ def _read_form(spec: Sheet, data: SheetData, findings: list[Finding]) -> dict[st
             findings.extend(ctx.findings)
             continue
         try:
-            value = parse_cell(f, raw, ctx)
+            value = parse_cell(f, raw, ctx, schema.options(f.choices))
         except Invalid:
             value = None
         findings.extend(ctx.findings)
         record["cells"][f.key] = cell
         if value is not None:
-            record[f.key] = _map_choice(f.choices, value)
+            record[f.key] = schema.read_value(f.choices, value)
     return record
 
 
-def _read_table(spec: Sheet, data: SheetData, findings: list[Finding]) -> Iterator[dict[str, Any]]:
+def _read_table(
+    schema: WorkbookSchema, spec: Sheet, data: SheetData, findings: list[Finding]
+) -> Iterator[dict[str, Any]]:
     header = data.values[0] if data.values else ()
     columns: dict[str, int] = {}
     for index, title in enumerate(header):
@@ -178,13 +215,18 @@ def _read_table(spec: Sheet, data: SheetData, findings: list[Finding]) -> Iterat
         # =IF(…,"",…) copied down is empty, not 1,000 rows with missing values.
         if all(_blank(row[p] if p < len(row) else None) for p in known):
             continue
-        record = _read_row(spec, data, index, positions, findings)
+        record = _read_row(schema, spec, data, index, positions, findings)
         if record is not None:
             yield record
 
 
 def _read_row(
-    spec: Sheet, data: SheetData, index: int, positions: dict[str, int], findings: list[Finding]
+    schema: WorkbookSchema,
+    spec: Sheet,
+    data: SheetData,
+    index: int,
+    positions: dict[str, int],
+    findings: list[Finding],
 ) -> dict[str, Any] | None:
     row_no = index + 1
     record: dict[str, Any] = {"sheet": spec.name, "row": row_no, "cells": {}}
@@ -202,7 +244,7 @@ def _read_row(
             ok = False
             continue
         try:
-            value = parse_cell(f, raw, ctx)
+            value = parse_cell(f, raw, ctx, schema.options(f.choices))
         except Invalid:
             ok = False
             value = None
@@ -212,7 +254,7 @@ def _read_row(
         if isinstance(value, tuple):  # a code with its typed name
             record[f.key], record[f"{f.key}_name"] = value
         else:
-            record[f.key] = _map_choice(f.choices, value)
+            record[f.key] = schema.read_value(f.choices, value)
     return record if ok else None
 
 
@@ -253,33 +295,3 @@ def _formula_without_value(
 
 def _blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
-
-
-def _map_choice(choices: str | None, value: Any) -> Any:
-    mapping = MAPPED_CHOICES.get(choices or "")
-    return mapping[value] if mapping and value in mapping else value
-
-
-def _build(records: dict[str, Any], findings: list[Finding]) -> Disclosure | None:
-    """Assemble the model; None if a required form field is missing (already reported)."""
-    try:
-        return Disclosure(
-            profile=Profile(**records["profile"]),
-            divisions=tuple(Division(**r) for r in records.get("divisions", [])),
-            subordinate_units=tuple(
-                SubordinateUnit(**r) for r in records.get("subordinate_units", [])
-            ),
-            lines=tuple(ExpenditureLine(**r) for r in records.get("lines", [])),
-            projects=tuple(Project(**r) for r in records.get("projects", [])),
-            comparisons=tuple(Comparison(**r) for r in records.get("comparisons", [])),
-            purposes=tuple(Purpose(**r) for r in records.get("purposes", [])),
-            procurement=Procurement(**records["procurement"]),
-            assets=Assets(**records["assets"]),
-            targets=tuple(Target(**r) for r in records.get("targets", [])),
-            additions=tuple(Addition(**r) for r in records.get("additions", [])),
-            controls=ControlTotals(**records["controls"]) if "controls" in records else None,
-        )
-    except (KeyError, ValidationError, TypeError):
-        if not any(f.severity == "error" for f in findings):
-            raise
-        return None

@@ -9,7 +9,7 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
-from disclosure_gen.validate.findings import WorkbookUnreadable
+from disclosure_gen.findings import WorkbookUnreadable
 from disclosure_gen.workbook import codes
 
 MAX_FILE_BYTES = 20 * 1024 * 1024

@@ -1,8 +1,8 @@
 """Write the blank, self-explaining workbook that ``disclosure-gen init`` produces.
 
-Everything comes from ``schema.py``: sheet names, headers, dropdowns (lists on a hidden
-sheet 代码表, filled from the year's catalogs), frozen headers, hints as header comments,
-and an instructions sheet that describes every sheet and field.
+Everything comes from the kind's ``WorkbookSchema``: sheet names, headers, dropdowns (lists
+on a hidden sheet 代码表, filled from the year's catalogs), frozen headers, hints as header
+comments, and an instructions sheet that describes every sheet and field.
 """
 
 from __future__ import annotations
@@ -19,16 +19,12 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from disclosure_gen.catalogs import economic_catalog, function_catalog
 from disclosure_gen.workbook.schema import (
-    FIXED_COMPARISONS,
-    FUNCTION_COMPARISON_PREFIX,
     INSTRUCTIONS_SHEET,
-    LISTS,
     LISTS_SHEET,
-    PROFILE,
-    SHEETS,
+    PROFILE_SHEET,
     Sheet,
+    WorkbookSchema,
 )
 from disclosure_gen.zipfix import normalise_zip
 
@@ -39,47 +35,33 @@ FIXED_DATE = dt.datetime(2000, 1, 1)
 DATA_ROWS = 1000
 
 
-def catalog_lists(year: int) -> dict[str, list[str]]:
-    """Dropdown lists that depend on the year's catalogs."""
-    functions = function_catalog(year)
-    economic = economic_catalog()
-    return {
-        "function_items": [f"{c} {functions.names[c]}" for c in functions.codes(7)],
-        "function_classes": [f"{c} {functions.names[c]}" for c in functions.codes(3)],
-        "economic_items": [f"{c} {economic.names[c]}" for c in economic.codes(5)],
-        "comparisons": list(FIXED_COMPARISONS)
-        + [f"{FUNCTION_COMPARISON_PREFIX}{c}" for c in functions.codes(7)],
-    }
-
-
 def build_blank_workbook(
+    schema: WorkbookSchema,
     year: int,
     level: str,
     rows: dict[str, Sequence[Sequence[Any]]] | None = None,
     form_values: dict[str, dict[str, Any]] | None = None,
 ) -> bytes:
-    """The xlsx bytes of a workbook for ``year`` and ``level`` (单位 or 部门).
+    """The xlsx bytes of ``schema``'s workbook for ``year`` and ``level`` (单位 or 部门).
 
     ``rows`` and ``form_values`` pre-fill sheets (by schema key); tests and examples use them
     to build filled workbooks through the very code that writes the blank one.
     """
-    lists = {**{k: list(v) for k, v in LISTS.items()}, **catalog_lists(year)}
+    lists = {**{k: list(v) for k, v in schema.choices.items()}, **schema.year_lists(year)}
     wb = Workbook()
     wb.remove(wb.worksheets[0])
-    _instructions(wb.create_sheet(INSTRUCTIONS_SHEET), year)
+    _instructions(wb.create_sheet(INSTRUCTIONS_SHEET), schema, year)
     list_refs = _lists_sheet(wb, lists)
     defaults = {"year": year, "level": level}
-    for spec in SHEETS:
+    for spec in schema.sheets:
         ws = wb.create_sheet(spec.name)
         values = dict((form_values or {}).get(spec.key, {}))
-        if spec is PROFILE:
+        if spec.name == PROFILE_SHEET:
             values = {**defaults, **values}
         if spec.kind == "form":
             _form(ws, spec, list_refs, values)
         else:
-            default_rows: Sequence[Sequence[Any]] = (
-                [(item,) for item in FIXED_COMPARISONS] if spec.key == "comparisons" else []
-            )
+            default_rows = schema.prefilled.get(spec.key, ())
             _table(ws, spec, list_refs, (rows or {}).get(spec.key, default_rows))
     wb.move_sheet(LISTS_SHEET, offset=len(wb.sheetnames))
     wb.properties.creator = "disclosure-gen"
@@ -156,13 +138,13 @@ def _table(ws: Worksheet, spec: Sheet, refs: dict[str, str], rows: Sequence[Sequ
     ws.freeze_panes = "A2"
 
 
-def _instructions(ws: Worksheet, year: int) -> None:
+def _instructions(ws: Worksheet, schema: WorkbookSchema, year: int) -> None:
     ws.column_dimensions["A"].width = 22
     ws.column_dimensions["B"].width = 100
     lines: list[tuple[str, str]] = [
         (
             "disclosure-gen 工作簿",
-            f"{year} 年预算公开数据填报工作簿。填好后运行：disclosure-gen validate 本文件，"
+            f"{year} 年{schema.title}数据填报工作簿。填好后运行：disclosure-gen validate 本文件，"
             "再运行 disclosure-gen generate 本文件 -o 输出目录。",
         ),
         (
@@ -175,7 +157,7 @@ def _instructions(ws: Worksheet, year: int) -> None:
             "灰色说明列与表头批注说明了每一项怎么填；带下拉箭头的单元格请从列表中选择。不要删除、改名或调换工作表。",
         ),
     ]
-    for spec in SHEETS:
+    for spec in schema.sheets:
         lines.append((spec.name, spec.purpose))
         for f in spec.fields:
             lines.append(("", f"· {f.label}：{'必填' if f.required else '选填'}。{f.hint}"))

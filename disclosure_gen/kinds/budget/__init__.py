@@ -1,0 +1,45 @@
+"""The budget disclosure (单位预算公开 / 部门预算公开): schema, model, computations, rules
+and wording templates of one document kind."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment
+
+import disclosure_gen.kinds.budget.rules  # noqa: F401  (registers the kind's rules)
+from disclosure_gen.kinds.budget.compute.run import Computed, compute
+from disclosure_gen.kinds.budget.context import BudgetContext
+from disclosure_gen.kinds.budget.model import Disclosure, from_records
+from disclosure_gen.kinds.budget.render import build_context
+from disclosure_gen.kinds.budget.schema import SCHEMA
+from disclosure_gen.render.context import RenderContext
+from disclosure_gen.validate.context import Settings
+from disclosure_gen.workbook.schema import WorkbookSchema
+
+
+@dataclass(frozen=True)
+class BudgetKind:
+    name: str = "budget"
+    label: str = "预算公开"
+    schema: WorkbookSchema = SCHEMA
+    templates: Path = Path(__file__).resolve().parent / "templates"
+
+    def build_model(self, records: dict[str, Any]) -> Disclosure:
+        return from_records(records)
+
+    def rule_context(self, model: Disclosure, settings: Settings) -> BudgetContext:
+        return BudgetContext(model, settings)
+
+    def compute(self, model: Disclosure) -> Computed:
+        return compute(model)
+
+    def render_context(
+        self, env: Environment, model: Disclosure, computed: Computed
+    ) -> RenderContext:
+        return build_context(env, model, computed)
+
+
+KIND = BudgetKind()

@@ -1,0 +1,148 @@
+"""Expenditure lines rounded to 万元: the leaves every table and sentence adds up.
+
+Rounding each line once, before any sum, is what makes every displayed total equal the
+sum of its displayed parts (see ``disclosure_gen.money``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from disclosure_gen.kinds.budget.compute.sources import SOURCE_INFO, SourceInfo
+from disclosure_gen.kinds.budget.model import Disclosure
+from disclosure_gen.money import ZERO, yuan_to_wan
+
+Predicate = Callable[["Leaf"], bool]
+
+
+@dataclass(frozen=True)
+class Leaf:
+    function: str
+    economic: str
+    source: str
+    kind: str
+    project: str | None
+    unit: str | None
+    amount: Decimal  # 万元, two decimals
+    label: str | None = None  # the project's printed name (secret projects are masked)
+
+    @property
+    def function_class(self) -> str:
+        return self.function[:3]
+
+    @property
+    def function_section(self) -> str:
+        return self.function[:5]
+
+    @property
+    def economic_class(self) -> str:
+        return self.economic[:3]
+
+    @property
+    def basic(self) -> bool:
+        return self.kind != "project"
+
+    @property
+    def info(self) -> SourceInfo:
+        return SOURCE_INFO[self.source]
+
+    @property
+    def carryover(self) -> bool:
+        """上年结转结余 of any kind (fiscal or not)."""
+        return self.source.startswith("carryover")
+
+    @property
+    def general_current(self) -> bool:
+        """一般公共预算当年拨款 (own appropriation plus transfer from above)."""
+        return self.info.appropriation and self.info.fund == "general"
+
+
+def leaves(model: Disclosure) -> tuple[Leaf, ...]:
+    """One leaf per expenditure line, in workbook order.
+
+    A line that rounds to 0.00 万元 is left out: it would print an empty row in a table and
+    make a fund look "used" (表9 with rows, yet "为空表" in section 九).
+    """
+    labels = {p.name: p.label for p in model.projects}
+    own = model.profile.name
+    out = []
+    for line in model.lines:
+        amount = yuan_to_wan(line.amount)
+        if amount == ZERO:
+            continue
+        project = line.project if line.kind == "project" else None
+        out.append(
+            Leaf(
+                function=line.function,
+                economic=line.economic,
+                source=line.source,
+                kind=line.kind,
+                project=project,
+                unit=line.unit or own,
+                amount=amount,
+                label=labels.get(project, project) if project else None,
+            )
+        )
+    return tuple(out)
+
+
+def project_names(items: Iterable[Leaf]) -> list[str]:
+    """Names of the projects among ``items``, in the order they first appear."""
+    return list(dict.fromkeys(leaf.project for leaf in items if leaf.project))
+
+
+def total(items: Iterable[Leaf], where: Predicate | None = None) -> Decimal:
+    """Sum of the leaves' 万元 amounts, optionally filtered."""
+    return sum((leaf.amount for leaf in items if where is None or where(leaf)), ZERO)
+
+
+def is_personnel(leaf: Leaf) -> bool:
+    return leaf.kind == "personnel"
+
+
+def is_operating(leaf: Leaf) -> bool:
+    return leaf.kind == "operating"
+
+
+def is_basic(leaf: Leaf) -> bool:
+    return leaf.basic
+
+
+def is_project(leaf: Leaf) -> bool:
+    return not leaf.basic
+
+
+def is_any(_: Leaf) -> bool:
+    return True
+
+
+def fund_current(fund: str) -> Predicate:
+    """Current-year appropriation of one fund type (own plus transfer)."""
+    return lambda leaf: leaf.info.appropriation and leaf.info.fund == fund
+
+
+def source_in(*sources: str) -> Predicate:
+    wanted = frozenset(sources)
+    return lambda leaf: leaf.source in wanted
+
+
+def function_class_is(code: str) -> Predicate:
+    return lambda leaf: leaf.function_class == code
+
+
+def function_is(code: str) -> Predicate:
+    return lambda leaf: leaf.function == code
+
+
+def economic_class_is(code: str) -> Predicate:
+    return lambda leaf: leaf.economic_class == code
+
+
+def project_is(name: str) -> Predicate:
+    return lambda leaf: leaf.project == name
+
+
+def income_group_is(key: str) -> Predicate:
+    return lambda leaf: leaf.info.income_group == key

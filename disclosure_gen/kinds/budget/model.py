@@ -1,0 +1,195 @@
+"""Pydantic models of one budget workbook (预算公开).
+
+Amounts are ``Decimal`` in 元 exactly as entered; conversion to 万元 happens in compute.
+Each record keeps ``sheet`` and ``cells`` (field key → cell address such as ``D12``) so
+that every rule can point at the cell to fix.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+
+from disclosure_gen.records import Located
+
+
+class Profile(Located):
+    document: str = "budget"
+    year: int
+    level: str
+    name: str
+    nature: str
+    functions: str
+    staff_quota: int
+    in_service: int
+    in_service_prior: int
+    retired: int
+    retired_prior: int
+    retired_cadre: int
+    retired_cadre_prior: int
+    other_notes: str | None = None
+    publish_date: dt.date
+
+    @property
+    def headcount(self) -> int:
+        """实有人数: never typed, always 在职 + 退休 + 离休."""
+        return self.in_service + self.retired + self.retired_cadre
+
+
+class Division(Located):
+    name: str
+
+
+class SubordinateUnit(Located):
+    name: str
+    nature: str
+
+
+class ExpenditureLine(Located):
+    function: str
+    function_name: str | None = None  # the name typed beside the code, if any
+    economic: str
+    economic_name: str | None = None
+    source: str
+    kind: str
+    project: str | None = None
+    amount: Decimal
+    unit: str | None = None
+
+
+class Project(Located):
+    name: str
+    policy_basis: str
+    undertaker: str
+    allocation: str
+    period: str
+    leader: str | None = None
+    goal: str | None = None
+    secret: bool = False
+    code: str | None = None
+
+    @property
+    def label(self) -> str:
+        """The name the document prints: a secret project shows only “特定目标 <编码>”."""
+        if self.secret:
+            return f"特定目标 {self.code}" if self.code else "特定目标项目"
+        return self.name
+
+
+class Comparison(Located):
+    item: str
+    prior: Decimal | None = None
+    reason: str | None = None
+
+
+class Purpose(Located):
+    function_class: str
+    function_class_name: str | None = None
+    purpose: str
+
+
+class Procurement(Located):
+    goods: Decimal = Decimal(0)
+    works: Decimal = Decimal(0)
+    services: Decimal = Decimal(0)
+    sme_reserved: Decimal = Decimal(0)
+    small_micro_reserved: Decimal = Decimal(0)
+
+    @property
+    def total(self) -> Decimal:
+        """政府采购预算 in 元: goods + works + services."""
+        return self.goods + self.works + self.services
+
+
+class Assets(Located):
+    house_area: Decimal = Decimal(0)
+    house_value: Decimal = Decimal(0)
+    car_general_count: int = 0
+    car_general_value: Decimal = Decimal(0)
+    car_enforcement_count: int = 0
+    car_enforcement_value: Decimal = Decimal(0)
+    car_other_count: int = 0
+    car_other_value: Decimal = Decimal(0)
+    furniture_value: Decimal = Decimal(0)
+    other_value: Decimal = Decimal(0)
+    equipment_50: int = 0
+    equipment_100: int = 0
+    plan_vehicles: int = 0
+    plan_equipment_50: int = 0
+    plan_equipment_100: int = 0
+
+
+class Target(Located):
+    project: str
+    level1: str
+    level2: str
+    level3: str
+    value: str
+    basis: str | None = None
+    prior_value: str | None = None
+    weight: Decimal
+    scoring: str | None = None
+    evidence: str | None = None
+
+
+class Addition(Located):
+    kind: str
+    code: str
+    name: str
+
+
+class ControlTotals(Located):
+    """Totals copied from the budget system, to check the detail against (all optional)."""
+
+    total: Decimal | None = None
+    general_budget: Decimal | None = None
+    basic: Decimal | None = None
+    project: Decimal | None = None
+    three_public: Decimal | None = None
+    carryover: Decimal | None = None
+    procurement: Decimal | None = None
+    headcount: int | None = None
+
+
+class Disclosure(BaseModel):
+    """Everything one workbook says; the input of validate and compute."""
+
+    model_config = ConfigDict(frozen=True)
+
+    profile: Profile
+    divisions: tuple[Division, ...] = ()
+    subordinate_units: tuple[SubordinateUnit, ...] = ()
+    lines: tuple[ExpenditureLine, ...] = ()
+    projects: tuple[Project, ...] = ()
+    comparisons: tuple[Comparison, ...] = ()
+    purposes: tuple[Purpose, ...] = ()
+    procurement: Procurement
+    assets: Assets
+    targets: tuple[Target, ...] = ()
+    additions: tuple[Addition, ...] = ()
+    controls: ControlTotals | None = None
+
+
+def from_records(records: dict[str, Any]) -> Disclosure:
+    """The model from the reader's records (sheet key → record or rows).
+
+    Raises KeyError, ValidationError or TypeError when a required record is missing or
+    incomplete; the reader has reported why.
+    """
+    return Disclosure(
+        profile=Profile(**records["profile"]),
+        divisions=tuple(Division(**r) for r in records.get("divisions", [])),
+        subordinate_units=tuple(SubordinateUnit(**r) for r in records.get("subordinate_units", [])),
+        lines=tuple(ExpenditureLine(**r) for r in records.get("lines", [])),
+        projects=tuple(Project(**r) for r in records.get("projects", [])),
+        comparisons=tuple(Comparison(**r) for r in records.get("comparisons", [])),
+        purposes=tuple(Purpose(**r) for r in records.get("purposes", [])),
+        procurement=Procurement(**records["procurement"]),
+        assets=Assets(**records["assets"]),
+        targets=tuple(Target(**r) for r in records.get("targets", [])),
+        additions=tuple(Addition(**r) for r in records.get("additions", [])),
+        controls=ControlTotals(**records["controls"]) if "controls" in records else None,
+    )

@@ -1,0 +1,46 @@
+"""The budget document's render context: content.j2 phrases the computed figures as blocks."""
+
+from __future__ import annotations
+
+from jinja2 import Environment
+
+from disclosure_gen.kinds.budget.compute.other import asset_facts, procurement_facts
+from disclosure_gen.kinds.budget.compute.run import Computed
+from disclosure_gen.kinds.budget.model import Disclosure
+from disclosure_gen.kinds.budget.targets import target_grid
+from disclosure_gen.render.blocks import DocumentBuilder, assign_pages
+from disclosure_gen.render.context import RenderContext, load_specs
+
+
+def build_context(env: Environment, model: Disclosure, computed: Computed) -> RenderContext:
+    profile = model.profile
+    facts = computed.facts
+    department = profile.level == "department"
+    subject = {
+        "subject": "部门" if department else "单位",
+        "editor": "编制部门" if department else "编制单位",
+    }
+    specs = load_specs(env, "budget/tables.yaml")
+    doc = DocumentBuilder(specs, computed.tables, subject)
+    targets = {
+        p.project.name: target_grid(p, profile.name, specs["targets"])
+        for p in facts.all_projects
+        if p.targets and not p.project.secret
+    }
+    env.get_template("budget/content.j2").render(
+        doc=doc,
+        profile=profile,
+        model=model,
+        facts=facts,
+        tables=computed.tables,
+        targets=targets,
+        subject=subject["subject"],
+        editor=subject["editor"],
+        department=department,
+        catalog=computed.functions,
+        procurement=procurement_facts(model.procurement),
+        assets=asset_facts(model.assets),
+        headcount=profile.headcount,
+    )
+    title = f"{profile.name}{profile.year}年{subject['subject']}预算公开"
+    return RenderContext(title, profile.name, profile.year, tuple(assign_pages(doc.blocks)))

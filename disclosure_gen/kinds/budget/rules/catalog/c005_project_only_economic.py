@@ -1,0 +1,28 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from disclosure_gen.catalogs import economic_catalog
+from disclosure_gen.findings import Finding, Severity, get
+from disclosure_gen.kinds.budget.context import BudgetContext
+from disclosure_gen.kinds.budget.rules.common import row_key
+from disclosure_gen.validate.registry import rule
+
+
+@rule("C005", Severity.ERROR, "经济分类不能用于基本支出")
+def project_only_economic(ctx: BudgetContext) -> Iterator[Finding]:
+    """Basic expenditure (人员经费/公用经费) uses an economic code that is project-only
+    (e.g. 309 资本性支出（基本建设）, 311 对企业补助（基本建设）)."""
+    catalog = economic_catalog()
+    for line in ctx.model.lines:
+        if (
+            line.kind != "project"
+            and line.economic in catalog
+            and line.economic not in catalog.basic_allowed
+        ):
+            yield get("C005").finding(
+                f"经济分类 {line.economic} {catalog.name(line.economic)} 只能用于项目支出；请把支出类型改为“项目支出”或更换经济分类。",
+                line.sheet,
+                line.cell("kind"),
+                row_key(line),
+            )

@@ -1,0 +1,21 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from disclosure_gen.findings import Finding, Severity, get
+from disclosure_gen.kinds.budget.context import BudgetContext
+from disclosure_gen.validate.registry import rule
+
+
+@rule("X005", Severity.ERROR, "绩效目标的项目不存在")
+def target_without_project(ctx: BudgetContext) -> Iterator[Finding]:
+    """A performance target names a project that is not on sheet 项目信息."""
+    described = {p.name for p in ctx.model.projects}
+    for t in ctx.model.targets:
+        if t.project not in described:
+            yield get("X005").finding(
+                f"绩效目标的项目“{t.project}”不在“项目信息”表中；请核对项目名称。",
+                t.sheet,
+                t.cell("project"),
+                t.project,
+            )

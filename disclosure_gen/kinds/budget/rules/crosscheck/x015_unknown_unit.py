@@ -1,0 +1,24 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from disclosure_gen.findings import Finding, Severity, get
+from disclosure_gen.kinds.budget.context import BudgetContext
+from disclosure_gen.kinds.budget.rules.common import row_key
+from disclosure_gen.validate.registry import rule
+
+
+@rule("X015", Severity.ERROR, "预算单位不在下属单位表中")
+def unknown_unit(ctx: BudgetContext) -> Iterator[Finding]:
+    """The 预算单位 of a line must be left empty (本级) or name the reporting unit or one of
+    the units on sheet 下属单位; otherwise a department's 表7 and 表11, grouped by unit,
+    could not place the line."""
+    known = {ctx.model.profile.name, *(u.name for u in ctx.model.subordinate_units)}
+    for line in ctx.model.lines:
+        if line.unit and line.unit not in known:
+            yield get("X015").finding(
+                f"预算单位“{line.unit}”既不是本级，也不在“下属单位”表中；请核对名称，或在“下属单位”表中增加该单位（本级留空）。",
+                line.sheet,
+                line.cell("unit"),
+                row_key(line),
+            )

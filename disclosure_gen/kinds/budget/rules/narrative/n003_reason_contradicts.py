@@ -1,0 +1,43 @@
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from disclosure_gen.findings import Finding, Severity
+from disclosure_gen.kinds.budget.context import BudgetContext
+from disclosure_gen.kinds.budget.rules.common import at_comparison, stated_changes
+from disclosure_gen.validate.registry import rule
+
+UP_WORDS = ("增加", "增长", "上升", "提高", "新增", "上调", "增多")
+DOWN_WORDS = ("减少", "下降", "降低", "压缩", "缩减", "下调", "减员")
+
+
+def direction(reason: str) -> str | None:
+    """The direction the last clause of a reason asserts, if it asserts exactly one."""
+    last = re.split(r"[，,；;。]", reason.strip("。；;，, "))[-1]
+    up = any(w in last for w in UP_WORDS)
+    down = any(w in last for w in DOWN_WORDS)
+    if up == down:
+        return None
+    return "up" if up else "down"
+
+
+@rule("N003", Severity.WARNING, "原因与增减方向不符")
+def reason_contradicts(ctx: BudgetContext) -> Iterator[Finding]:
+    """The conclusion (last clause) of a reason says 增加/增长 while the figure decreased, or
+    the reverse: either the prior-year amount or the reason is wrong."""
+    for item, figure in stated_changes(ctx):
+        change = figure.change
+        if change is None or change.unchanged or not figure.reason:
+            continue
+        said = direction(figure.reason)
+        actual = "up" if change.delta > 0 else "down"
+        if said and said != actual:
+            yield at_comparison(
+                ctx,
+                "N003",
+                item,
+                "reason",
+                f"“{item}”比上年{change.verb} {change.amount} 万元，但原因的结论写的是"
+                f"{'增加' if said == 'up' else '减少'}；请核对上年数或原因。",
+            )

@@ -1,1 +1,0 @@
-"""The typed model of a filled workbook; every value remembers its sheet and cell."""
