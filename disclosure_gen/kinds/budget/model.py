@@ -32,6 +32,7 @@ class Profile(Located):
     retired_cadre_prior: int
     other_notes: str | None = None
     publish_date: dt.date
+    wording: str | None = None  # a wording profile's folder name; None: the standard wording
 
     @property
     def headcount(self) -> int:

@@ -8,6 +8,10 @@ instructions sheet and as a cell comment.
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import yaml
+
 from disclosure_gen.catalogs import economic_catalog, function_catalog
 from disclosure_gen.workbook.schema import (
     DOCUMENT_LABEL,
@@ -69,6 +73,20 @@ FIXED_COMPARISONS: tuple[str, ...] = (
 )
 FUNCTION_COMPARISON_PREFIX = "功能科目："
 
+PROFILES = Path(__file__).resolve().parent / "templates" / "profiles"
+
+
+def _wordings() -> dict[str, str]:
+    """Shipped wording profiles: display name (profile.yaml) → folder name, sorted."""
+    out = {}
+    for meta in sorted(PROFILES.glob("*/profile.yaml")):
+        data = yaml.safe_load(meta.read_text(encoding="utf-8"))
+        out[str(data["name"])] = meta.parent.name
+    return out
+
+
+WORDINGS: dict[str, str] = _wordings()
+
 F = FieldType
 
 PROFILE = Sheet(
@@ -127,6 +145,14 @@ PROFILE = Sheet(
             hint="没有时留空，说明中写“本单位无其他需说明事项。”",
         ),
         Field("publish_date", "公开日期", F.DATE, True, hint="文末落款日期，如 2024-03-01"),
+        Field(
+            "wording",
+            "措辞模板",
+            F.CHOICE,
+            False,
+            "wordings",
+            "留空使用标准措辞；选择地区措辞模板（如乌鲁木齐市）时按该地区公开文件的写法生成",
+        ),
     ),
     "单位基本情况与第一部分概况的文字。每行 A 列是项目，在 B 列填写。",
 )
@@ -460,6 +486,7 @@ SCHEMA = WorkbookSchema(
         "documents": DOCUMENTS,
         "yes_no": YES_NO,
         "addition_kinds": ADDITION_KINDS,
+        "wordings": WORDINGS,
     },
     year_lists=year_lists,
     prefilled={COMPARISONS.key: tuple((item,) for item in FIXED_COMPARISONS)},
