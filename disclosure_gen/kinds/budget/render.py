@@ -34,6 +34,7 @@ def build_context(env: Environment, model: Disclosure, computed: Computed) -> Re
         facts=facts,
         tables=computed.tables,
         targets=targets,
+        department_targets=None,
         subject=subject["subject"],
         editor=subject["editor"],
         department=department,
