@@ -223,3 +223,52 @@ def test_reason_threshold_silences_small_unexplained_changes(tmp_path: Path) -> 
     assert "N002" in {f.code for f in check(path).findings}
     relaxed = check(path, Settings(reason_min_change=Decimal(10)))
     assert "N002" not in {f.code for f in relaxed.findings}  # 6.23 万元 is under 10
+
+
+def test_every_dropdown_value_of_every_catalog_list_validates_without_c003(
+    sample_path: Path,
+) -> None:
+    """The tool's own dropdown values (e.g. “30213 维修（护）费” with full-width brackets)
+    are names as the catalog spells them, so they never warn C003."""
+    from openpyxl import load_workbook
+
+    wb = load_workbook(sample_path)
+    lists = wb["代码表"]
+    header = [c.value for c in lists[1]]
+    economic = [
+        r[0]
+        for r in lists.iter_rows(
+            min_row=2,
+            min_col=header.index("economic_items") + 1,
+            max_col=header.index("economic_items") + 1,
+            values_only=True,
+        )
+        if r[0]
+    ]
+    functions = [
+        r[0]
+        for r in lists.iter_rows(
+            min_row=2,
+            min_col=header.index("function_items") + 1,
+            max_col=header.index("function_items") + 1,
+            values_only=True,
+        )
+        if r[0]
+    ]
+    ws = wb["支出明细"]
+    row = 2
+    for i in range(max(len(economic), len(functions))):
+        values = (
+            functions[i % len(functions)],
+            economic[i % len(economic)],
+            "一般公共预算拨款",
+            "项目支出",
+            "X",
+            1,
+            "",
+        )
+        for col, value in enumerate(values, start=1):
+            ws.cell(row, col, value)
+        row += 1
+    wb.save(sample_path)
+    assert not [f for f in check(sample_path).findings if f.code == "C003"]
