@@ -44,6 +44,24 @@ def _drop_procurement(wb: Workbook) -> None:
     del wb["政府采购"]
 
 
+def _department_funds_short(wb: Workbook) -> None:
+    """A 部门整体绩效 sheet whose funds miss the budget total by 1 万元."""
+    ws = wb.create_sheet("部门整体绩效")
+    for row, (label, value) in enumerate(
+        (
+            ("部门联系人", "张"),
+            ("联系电话", "1"),
+            ("年度绩效目标", "目标"),
+            ("上级安排资金（元）", 0),
+            ("本级安排资金（元）", 3_343_800),
+            ("其他资金（元）", 0),
+        ),
+        start=1,
+    ):
+        ws.cell(row, 1, label)
+        ws.cell(row, 2, value)
+
+
 def _copy_row_2(wb: Workbook) -> None:
     ws = wb["支出明细"]
     ws.append([c.value for c in ws[2]])
@@ -136,6 +154,7 @@ CASES = [
     ),
     Case("X014", (), "支出明细", "A2", lambda wb: wb["支出明细"].delete_rows(2, 200)),
     Case("X015", (("支出明细", "G2", "不存在的中心"),), "支出明细", "G2"),
+    Case("X016", (), "部门整体绩效", "B5", _department_funds_short),
     Case("N001", (("上年对比", "B2", None),), "上年对比", "B2"),
     Case("N002", (("上年对比", "C2", None),), "上年对比", "C2"),
     Case("N003", (("上年对比", "C2", "人员调增，预算增长"),), "上年对比", "C2"),
@@ -143,7 +162,8 @@ CASES = [
     Case("N005", (("项目信息", "D2", "用于XX维护"),), "项目信息", "D2"),
     Case("N006", (("上年对比", "C2", "主要原因是人员减少"),), "上年对比", "C2"),
     Case("P001", (), "支出明细", "F2", _amounts_in_wan),
-    Case("P002", (("国有资产", "B4", 100),), "国有资产", "B4"),
+    Case("P002", (("国有资产", "B4", 5000),), "国有资产", "B4"),
+    Case("P006", (("国有资产", "B4", "26.03"),), "国有资产", "B4"),
     Case("P003", (("上年对比", "B21", 100000), ("上年对比", "C21", "工作需要")), "上年对比", "C21"),
     Case("P004", (("基本信息", "B15", dt.datetime(2020, 1, 1)),), "基本信息", "B15"),
     Case("P005", (("基本信息", "B8", 100),), "基本信息", "B8"),

@@ -412,6 +412,40 @@ TARGETS = Sheet(
     ),
 )
 
+DEPARTMENT_PERFORMANCE = Sheet(
+    "department_performance",
+    "部门整体绩效",
+    "form",
+    (
+        Field("contact", "部门联系人", F.TEXT, False),
+        Field("phone", "联系电话", F.TEXT, False),
+        Field("goal", "年度绩效目标", F.LONG_TEXT, False, hint="部门整体绩效目标表中的“年度绩效目标”"),
+        Field("upper", "上级安排资金（元）", F.MONEY, False, hint="财政资金中上级安排的部分", default=0),
+        Field("own", "本级安排资金（元）", F.MONEY, False, hint="财政资金中本级安排的部分", default=0),
+        Field("other", "其他资金（元）", F.MONEY, False, hint="财政资金以外的资金", default=0),
+    ),
+    "部门预算填写：部门整体绩效目标表的表头；资金总额由工具计算，与收支总预算不一致时会提示。"
+    "单位预算或没有部门整体绩效目标时留空。",
+    optional=True,
+)
+
+DEPARTMENT_INDICATORS = Sheet(
+    "department_indicators",
+    "部门整体绩效指标",
+    "table",
+    (
+        Field("level1", "一级指标", F.TEXT, True),
+        Field("level2", "二级指标", F.TEXT, True),
+        Field("level3", "三级指标", F.TEXT, True, width=30),
+        Field("value", "指标值", F.TEXT, True),
+        Field("basis", "指标设定依据", F.TEXT, False, width=30),
+        Field("weight", "分值权重", F.DECIMAL, True),
+    ),
+    "部门整体绩效目标表的指标：每个指标一行，同一一级、二级指标的行连续填写。",
+    (("履职效能", "质量指标", "热线接通率", "≥90%", "《××工作方案》", 30),),
+    optional=True,
+)
+
 CONTROLS = Sheet(
     "controls",
     "核对数",
@@ -456,6 +490,8 @@ SHEETS: tuple[Sheet, ...] = (
     PROCUREMENT,
     ASSETS,
     TARGETS,
+    DEPARTMENT_PERFORMANCE,
+    DEPARTMENT_INDICATORS,
     CONTROLS,
     ADDITIONS,
 )

@@ -56,6 +56,7 @@ class ProjectFacts:
     fiscal: Decimal
     other: Decimal
     targets: tuple[Target, ...]
+    unit: str = ""  # the 预算单位 that carries it (the department when several do)
 
 
 @dataclass(frozen=True)
@@ -154,8 +155,12 @@ def _projects(
         fiscal = total(mine, lambda leaf: leaf.info.appropriation or leaf.info.fiscal_carryover)
         targets = tuple(t for t in model.targets if t.project == name)
         general = total(mine, lambda leaf: leaf.general_current)
+        units = {leaf.unit for leaf in mine if leaf.unit}
+        unit = units.pop() if len(units) == 1 else model.profile.name
         out.append(
-            ProjectFacts(project, total(mine), general, fiscal, total(mine) - fiscal, targets)
+            ProjectFacts(
+                project, total(mine), general, fiscal, total(mine) - fiscal, targets, unit
+            )
         )
     return tuple(out)
 
@@ -203,7 +208,14 @@ def compute_facts(
     general_total = total(general)
     general_basic = [leaf for leaf in general if leaf.basic]
     basic_amount, project_amount = total(items, lv.is_basic), total(items, lv.is_project)
-    item_codes = sorted({leaf.function for leaf in general})
+    # A 项 whose general-budget money fell to nothing is still stated (“0.00万元，比上年预算
+    # 减少…，下降100.00%”), so a vanished line never disappears silently.
+    dropped = {
+        item[len(FUNCTION_COMPARISON_PREFIX) :]
+        for item, row in cmp.rows.items()
+        if item.startswith(FUNCTION_COMPARISON_PREFIX) and row.prior
+    }
+    item_codes = sorted({leaf.function for leaf in general} | (dropped & set(functions.names)))
     general_items = tuple(
         FunctionItem(
             functions.name(code[:3]) or code[:3],
