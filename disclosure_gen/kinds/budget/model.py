@@ -71,6 +71,7 @@ class Project(Located):
     goal: str | None = None
     secret: bool = False
     code: str | None = None
+    target_table: str | None = None  # projects that share one 绩效目标表 name it alike
 
     @property
     def label(self) -> str:

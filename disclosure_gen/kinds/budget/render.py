@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from jinja2 import Environment
 
+from disclosure_gen.kinds.budget.compute.facts import target_tables
 from disclosure_gen.kinds.budget.compute.other import asset_facts, procurement_facts
 from disclosure_gen.kinds.budget.compute.run import Computed
 from disclosure_gen.kinds.budget.model import Disclosure
@@ -23,11 +24,9 @@ def build_context(env: Environment, model: Disclosure, computed: Computed) -> Re
     }
     specs = load_specs(env, "budget/tables.yaml")
     doc = DocumentBuilder(specs, computed.tables, subject)
-    targets = {
-        p.project.name: target_grid(p, specs["targets"])
-        for p in facts.all_projects
-        if p.targets and not p.project.secret
-    }
+    tables = target_tables(facts.all_projects, profile.name, model.targets)
+    targets = {t.name: target_grid(t, specs["targets"]) for t in tables if t.targets and not t.secret}
+    withheld = [t.projects[0].project.label for t in tables if t.targets and t.secret]
     performance = model.department_performance
     department_targets = (
         department_grid(
@@ -44,6 +43,7 @@ def build_context(env: Environment, model: Disclosure, computed: Computed) -> Re
         tables=computed.tables,
         targets=targets,
         department_targets=department_targets,
+        withheld_targets=withheld,
         department_funds=yuan_to_wan(performance.total) if performance else None,
         subject=subject["subject"],
         editor=subject["editor"],

@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import Any, Protocol, TypeVar
 
-from disclosure_gen.kinds.budget.compute.facts import ProjectFacts
+from disclosure_gen.kinds.budget.compute.facts import TargetTable
 from disclosure_gen.kinds.budget.model import DepartmentIndicator, DepartmentPerformance, Target
 from disclosure_gen.money import format_amount, yuan_to_wan
 from disclosure_gen.render.layout import Grid, GridCell
@@ -77,17 +77,17 @@ def _label(text: str, span: int = 1) -> GridCell:
     return GridCell(text, colspan=span, bold=True)
 
 
-def target_grid(facts: ProjectFacts, spec: dict[str, Any]) -> Grid:
-    """The project's table; 预算单位 is the unit whose lines carry the project."""
+def target_grid(facts: TargetTable, spec: dict[str, Any]) -> Grid:
+    """A project's table (or several projects' shared one); 预算单位 is the unit whose lines
+    carry it."""
     labels = spec["labels"]
-    project = facts.project
     rows = (
         (_label(labels["unit"], 2), GridCell(facts.unit, colspan=7, align="l")),
         (
             _label(labels["project"], 2),
-            GridCell(project.name, colspan=3, align="l"),
+            GridCell(facts.name, colspan=3, align="l"),
             _label(labels["leader"], 2),
-            GridCell(project.leader or "", colspan=2),
+            GridCell(facts.leader, colspan=2),
         ),
         (
             GridCell(labels["funds"], colspan=2, rowspan=2, bold=True),
@@ -100,7 +100,7 @@ def target_grid(facts: ProjectFacts, spec: dict[str, Any]) -> Grid:
             _label(labels["other"], 1),
             GridCell(format_amount(facts.other), colspan=2, align="r"),
         ),
-        (_label(labels["goal"], 2), GridCell(project.goal or "", colspan=7, align="l")),
+        (_label(labels["goal"], 2), GridCell(facts.goal, colspan=7, align="l")),
         tuple(_label(c) for c in spec["columns"]),
     )
     return Grid(

@@ -60,6 +60,55 @@ class ProjectFacts:
 
 
 @dataclass(frozen=True)
+class TargetTable:
+    """One 项目支出绩效目标表: a project, or several that share a table name; its funds are
+    the sum of their lines, so a table can never state another figure than the budget."""
+
+    name: str
+    projects: tuple[ProjectFacts, ...]
+    amount: Decimal
+    fiscal: Decimal
+    other: Decimal
+    unit: str
+    leader: str
+    goal: str
+    targets: tuple[Target, ...]
+
+    @property
+    def secret(self) -> bool:
+        return any(p.project.secret for p in self.projects)
+
+
+def target_tables(
+    projects: Sequence[ProjectFacts], department: str, named: Sequence[Target] = ()
+) -> tuple[TargetTable, ...]:
+    """Projects grouped by 绩效目标表名称 (a project alone by its own name), in order;
+    ``named``: target rows, of which those naming a shared table's name belong to it."""
+    groups: dict[str, list[ProjectFacts]] = {}
+    for p in projects:
+        groups.setdefault(p.project.target_table or p.project.name, []).append(p)
+    out = []
+    own = {p.project.name for p in projects}
+    for name, members in groups.items():
+        units = {p.unit for p in members}
+        out.append(
+            TargetTable(
+                name,
+                tuple(members),
+                sum((p.amount for p in members), ZERO),
+                sum((p.fiscal for p in members), ZERO),
+                sum((p.other for p in members), ZERO),
+                units.pop() if len(units) == 1 else department,
+                next((p.project.leader for p in members if p.project.leader), ""),
+                next((p.project.goal for p in members if p.project.goal), ""),
+                tuple(t for p in members for t in p.targets)
+                + tuple(t for t in named if t.project == name and name not in own),
+            )
+        )
+    return tuple(out)
+
+
+@dataclass(frozen=True)
 class Facts:
     income_total: Decimal
     income: tuple[Figure, ...]
