@@ -108,15 +108,24 @@ class DocumentBuilder:
         return self._add(Block("pagebreak"))
 
     def table(self, key: str, number: str, editor: str, empty_note: str = "") -> str:
-        """Caption, 编制单位 line, the grid and, for an empty table, its sentence."""
+        """Caption, 编制单位 line, the grid and, for an empty table, its sentence.
+
+        A spec's ``relabel`` maps a computed row label to the wording a region prints
+        (``1、一般公共预算拨款`` → ``1.一般公共预算拨款``): labels are presentation.
+        """
         spec = self.specs[key]
         table = self.tables[key]
         title = spec["title"].format(**self.subject)
         anchor = self._anchor(f"{number} {title}", 2)
+        relabel: dict[str, str] = spec.get("relabel", {})
+        rows = [
+            (r.level, [relabel.get(c, c) if isinstance(c, str) else c for c in r.cells])
+            for r in table.rows
+        ]
         grid = Grid(
             widths=tuple(spec["widths"]),
             header=header_rows(spec["header"], self.subject),
-            body=body_rows([(r.level, r.cells) for r in table.rows], spec["align"]),
+            body=body_rows(rows, spec["align"]),
             landscape=spec.get("orientation") == "landscape",
             font="small" if len(spec["widths"]) > 8 else "normal",
         )

@@ -22,7 +22,8 @@ class Profile(Located):
     level: str
     name: str
     nature: str
-    functions: str
+    functions: str | None = None
+    functions_secret: bool = False  # 主要职能 withheld: the document says so in fixed words
     staff_quota: int
     in_service: int
     in_service_prior: int
@@ -72,6 +73,7 @@ class Project(Located):
     secret: bool = False
     code: str | None = None
     target_table: str | None = None  # projects that share one 绩效目标表 name it alike
+    carryover_note: str | None = None  # what section 十一 says after the carried-over amount
 
     @property
     def label(self) -> str:

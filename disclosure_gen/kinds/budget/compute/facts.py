@@ -46,6 +46,7 @@ class CarryItem:
     name: str
     amount: Decimal
     secret: bool = False
+    note: str = ""  # the project's 结转说明 (never printed for a secret project)
 
 
 @dataclass(frozen=True)
@@ -215,14 +216,21 @@ def _projects(
 
 
 def _carry_items(model: Disclosure, carried: Sequence[Leaf]) -> tuple[CarryItem, ...]:
-    secret = {p.name for p in model.projects if p.secret}
+    """基本支出 first, then the projects in the order of sheet 项目信息 (the order the unit
+    publishes them in), any project missing there after them in line order."""
+    by_name = {p.name: p for p in model.projects}
     items = []
     basic = total(carried, lv.is_basic)
     if basic:
         items.append(CarryItem("基本支出", basic))
-    for name in lv.project_names(carried):
+    names = lv.project_names(carried)
+    order = {p.name: i for i, p in enumerate(model.projects)}
+    for name in sorted(names, key=lambda n: (order.get(n, len(order)), names.index(n))):
         mine = [leaf for leaf in carried if leaf.project == name]
-        items.append(CarryItem(mine[0].label or name, total(mine), name in secret))
+        project = by_name.get(name)
+        secret = bool(project and project.secret)
+        note = (project.carryover_note or "").strip().rstrip("。") if project else ""
+        items.append(CarryItem(mine[0].label or name, total(mine), secret, "" if secret else note))
     return tuple(items)
 
 
