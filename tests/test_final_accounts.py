@@ -53,10 +53,12 @@ def test_a_kind_this_version_cannot_serve_is_x013(
     assert [(f.code, f.sheet, f.cell) for f in findings] == [("X013", "基本信息", "B1")]
 
 
-def test_example_validates_without_findings() -> None:
+def test_example_validates_without_errors() -> None:
     checked = check(EXAMPLE)
     assert checked.ok()
-    assert [f.code for f in checked.findings] == []
+    # Seed 004 gives no 预决算差异原因 per 项 (its 五(三) compares with last year only), so
+    # the five 项 whose actual differs from the year-start budget are warned about (A005).
+    assert {f.code for f in checked.findings} == {"A005"}
 
 
 def _identity(c: Computed) -> None:
@@ -198,3 +200,38 @@ def test_edit_helper_is_shared(tmp_path: Path) -> None:
     path = synthetic(tmp_path)
     edit(path, "基本信息", "B1", "预算公开")
     assert check(path).kind is BUDGET
+
+
+MUTATIONS = [
+    ("A001", [("收入决算", "D2", 0)], "决算明细", "I2"),
+    ("A002", [("项目自评指标", "H2", 5)], "项目自评指标", "H2"),
+    ("A003", [("项目自评指标", "G2", 95)], "项目自评", "J2"),
+    ("A004", [("项目自评", "F2", 99999999)], "项目自评", "N2"),
+    ("A006", [("三公经费", "B4", 1)], "三公经费", "B4"),
+]
+
+
+@pytest.mark.parametrize(
+    ("code", "edits", "sheet", "cell"), MUTATIONS, ids=[m[0] for m in MUTATIONS]
+)
+def test_mutation_is_reported_at_its_cell(
+    code: str, edits: list[tuple[str, str, object]], sheet: str, cell: str, tmp_path: Path
+) -> None:
+    path = tmp_path / "m.xlsx"
+    path.write_bytes(EXAMPLE.read_bytes())
+    for sh, ref, value in edits:
+        edit(path, sh, ref, value)
+    found = {(f.code, f.sheet, f.cell) for f in check(path).findings}
+    assert (code, sheet, cell) in found, sorted(found)
+
+
+def test_a005_a_reason_on_the_item_row_silences_it(tmp_path: Path) -> None:
+    assert ("A005", "上年对比", "D7") in {
+        (f.code, f.sheet, f.cell) for f in check(EXAMPLE).findings
+    }
+    path = tmp_path / "m.xlsx"
+    path.write_bytes(EXAMPLE.read_bytes())
+    edit(path, "上年对比", "D7", "年中追加项目经费")
+    assert ("A005", "上年对比", "D7") not in {
+        (f.code, f.sheet, f.cell) for f in check(path).findings
+    }
