@@ -7,10 +7,11 @@ import disclosure_gen.workbook.codes  # noqa: F401  (declares the reader's codes
 from disclosure_gen.findings import Code
 from disclosure_gen.kinds.base import DocumentKind
 from disclosure_gen.kinds.budget import KIND as BUDGET
+from disclosure_gen.kinds.final_accounts import KIND as FINAL_ACCOUNTS
 from disclosure_gen.validate.registry import declared_codes
 from disclosure_gen.workbook.schema import WorkbookSchema
 
-KINDS: dict[str, DocumentKind] = {kind.name: kind for kind in (BUDGET,)}
+KINDS: dict[str, DocumentKind] = {kind.name: kind for kind in (BUDGET, FINAL_ACCOUNTS)}
 
 
 def get(name: str) -> DocumentKind | None:

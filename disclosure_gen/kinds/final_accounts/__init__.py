@@ -1,0 +1,48 @@
+"""The final-accounts disclosure (部门决算公开 / 单位决算公开): schema, model, computations,
+rules and wording templates of one document kind."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment
+
+import disclosure_gen.kinds.final_accounts.rules  # noqa: F401  (registers the kind's rules)
+from disclosure_gen.kinds.final_accounts.compute.run import Computed, compute
+from disclosure_gen.kinds.final_accounts.context import FinalAccountsContext
+from disclosure_gen.kinds.final_accounts.model import FinalAccounts, from_records
+from disclosure_gen.kinds.final_accounts.render import build_context
+from disclosure_gen.kinds.final_accounts.schema import SCHEMA
+from disclosure_gen.render.context import RenderContext
+from disclosure_gen.validate.context import Settings
+from disclosure_gen.workbook.schema import WorkbookSchema
+
+
+@dataclass(frozen=True)
+class FinalAccountsKind:
+    name: str = "final_accounts"
+    label: str = "决算公开"
+    schema: WorkbookSchema = SCHEMA
+    templates: Path = Path(__file__).resolve().parent / "templates"
+
+    def template_folders(self, model: FinalAccounts) -> tuple[Path, ...]:
+        return (self.templates,)
+
+    def build_model(self, records: dict[str, Any]) -> FinalAccounts:
+        return from_records(records)
+
+    def rule_context(self, model: FinalAccounts, settings: Settings) -> FinalAccountsContext:
+        return FinalAccountsContext(model, settings)
+
+    def compute(self, model: FinalAccounts) -> Computed:
+        return compute(model)
+
+    def render_context(
+        self, env: Environment, model: FinalAccounts, computed: Computed
+    ) -> RenderContext:
+        return build_context(env, model, computed)
+
+
+KIND = FinalAccountsKind()

@@ -1,0 +1,269 @@
+"""Pydantic models of one final-accounts workbook (决算公开).
+
+Amounts are ``Decimal`` in 元 exactly as entered; conversion to 万元 happens in compute.
+Each record keeps ``sheet`` and ``cells`` so every rule can point at the cell to fix.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+
+from disclosure_gen.records import Located
+
+ZERO = Decimal(0)
+
+
+class Profile(Located):
+    document: str = "final_accounts"
+    year: int
+    level: str
+    name: str
+    nature: str
+    functions: str
+    staff_quota: int | None = None
+    in_service: int
+    in_service_prior: int
+    retired: int
+    retired_prior: int
+    retired_cadre: int
+    retired_cadre_prior: int
+    other_notes: str | None = None
+    publish_date: dt.date | None = None
+
+    @property
+    def headcount(self) -> int:
+        """实有人数: never typed, always 在职 + 退休 + 离休."""
+        return self.in_service + self.retired + self.retired_cadre
+
+
+class Division(Located):
+    name: str
+
+
+class SubordinateUnit(Located):
+    name: str
+    nature: str
+
+
+class ActualLine(Located):
+    """One expenditure line with its year-start budget, full-year budget and actual."""
+
+    function: str
+    function_name: str | None = None
+    economic: str | None = None
+    economic_name: str | None = None
+    source: str
+    kind: str
+    project: str | None = None
+    unit: str | None = None
+    budget: Decimal
+    full_budget: Decimal
+    actual: Decimal
+
+
+class IncomeRow(Located):
+    function: str
+    function_name: str | None = None
+    category: str
+    unit: str | None = None
+    amount: Decimal
+
+
+class CarryoverRow(Located):
+    source: str
+    function: str
+    function_name: str | None = None
+    unit: str | None = None
+    amount: Decimal
+
+
+class Balance(Located):
+    use_surplus: Decimal = ZERO
+    distribution: Decimal = ZERO
+
+
+class Comparison(Located):
+    item: str
+    prior: Decimal | None = None
+    reason: str | None = None
+    budget_reason: str | None = None
+
+
+class ThreePublic(Located):
+    abroad_groups: int = 0
+    abroad_people: int = 0
+    abroad_content: str | None = None
+    cars_bought: int = 0
+    cars_held: int = 0
+    purchase_content: str | None = None
+    running_content: str | None = None
+    vehicle_reason: str | None = None
+    receptions: int = 0
+    reception_people: int = 0
+    foreign_receptions: int = 0
+    foreign_people: int = 0
+    foreign_amount: Decimal = ZERO
+    reception_content: str | None = None
+
+
+class Procurement(Located):
+    goods: Decimal = ZERO
+    works: Decimal = ZERO
+    services: Decimal = ZERO
+    sme: Decimal = ZERO
+    small_micro: Decimal = ZERO
+
+
+class Assets(Located):
+    house_area: Decimal = ZERO
+    house_value: Decimal = ZERO
+    cars_minister: int = 0
+    cars_head: int = 0
+    cars_confidential: int = 0
+    cars_emergency: int = 0
+    cars_enforcement: int = 0
+    cars_special: int = 0
+    cars_retiree: int = 0
+    cars_other: int = 0
+    other_cars_are: str | None = None
+    vehicle_value: Decimal = ZERO
+    equipment_100: int = 0
+
+    @property
+    def vehicles(self) -> int:
+        return (
+            self.cars_minister
+            + self.cars_head
+            + self.cars_confidential
+            + self.cars_emergency
+            + self.cars_enforcement
+            + self.cars_special
+            + self.cars_retiree
+            + self.cars_other
+        )
+
+
+class DepartmentEvaluation(Located):
+    superior_budget: Decimal = ZERO
+    superior_full_budget: Decimal = ZERO
+    superior_actual: Decimal = ZERO
+    own_budget: Decimal = ZERO
+    own_full_budget: Decimal = ZERO
+    own_actual: Decimal = ZERO
+    other_budget: Decimal = ZERO
+    other_full_budget: Decimal = ZERO
+    other_actual: Decimal = ZERO
+    rate_weight: Decimal = Decimal(10)
+    rate_score: Decimal = ZERO
+    goal: str = ""
+    result: str = ""
+
+
+class Indicator(Located):
+    project: str | None = None
+    level1: str
+    level2: str
+    level3: str
+    target: str
+    basis: str | None = None
+    achieved: str
+    weight: Decimal
+    score: Decimal
+    deviation: str | None = None
+
+
+class ProjectEvaluation(Located):
+    name: str
+    department: str
+    implementer: str
+    fiscal_budget: Decimal
+    fiscal_full_budget: Decimal
+    fiscal_actual: Decimal
+    other_budget: Decimal
+    other_full_budget: Decimal
+    other_actual: Decimal
+    rate_weight: Decimal
+    rate_score: Decimal
+    goal: str
+    result: str
+    deviation: str | None = None
+
+
+class PerformanceNotes(Located):
+    achievements: str = ""
+    problems: str = ""
+    measures: str = ""
+
+
+class Addition(Located):
+    kind: str
+    code: str
+    name: str
+
+
+class FinalAccounts(BaseModel):
+    """Everything one final-accounts workbook says; the input of validate and compute."""
+
+    model_config = ConfigDict(frozen=True)
+
+    profile: Profile
+    divisions: tuple[Division, ...] = ()
+    subordinate_units: tuple[SubordinateUnit, ...] = ()
+    lines: tuple[ActualLine, ...] = ()
+    income: tuple[IncomeRow, ...] = ()
+    carryover: tuple[CarryoverRow, ...] = ()
+    balance: Balance
+    comparisons: tuple[Comparison, ...] = ()
+    three_public: ThreePublic
+    procurement: Procurement
+    assets: Assets
+    department_evaluation: DepartmentEvaluation | None = None
+    department_indicators: tuple[Indicator, ...] = ()
+    project_evaluations: tuple[ProjectEvaluation, ...] = ()
+    project_indicators: tuple[Indicator, ...] = ()
+    performance_notes: PerformanceNotes | None = None
+    additions: tuple[Addition, ...] = ()
+
+
+def _rows(records: dict[str, Any], key: str) -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = records.get(key, [])
+    return rows
+
+
+def from_records(records: dict[str, Any]) -> FinalAccounts:
+    """The model from the reader's records (sheet key → record or rows).
+
+    Raises KeyError, ValidationError or TypeError when a required record is missing or
+    incomplete; the reader has reported why.
+    """
+    evaluation = records.get("department_evaluation")
+    notes = records.get("performance_notes")
+    return FinalAccounts(
+        profile=Profile(**records["profile"]),
+        divisions=tuple(Division(**r) for r in _rows(records, "divisions")),
+        subordinate_units=tuple(SubordinateUnit(**r) for r in _rows(records, "subordinate_units")),
+        lines=tuple(ActualLine(**r) for r in _rows(records, "lines")),
+        income=tuple(IncomeRow(**r) for r in _rows(records, "income")),
+        carryover=tuple(CarryoverRow(**r) for r in _rows(records, "carryover")),
+        balance=Balance(**records["balance"]),
+        comparisons=tuple(Comparison(**r) for r in _rows(records, "comparisons")),
+        three_public=ThreePublic(**records["three_public"]),
+        procurement=Procurement(**records["procurement"]),
+        assets=Assets(**records["assets"]),
+        department_evaluation=DepartmentEvaluation(**evaluation)
+        if evaluation and evaluation.get("goal")
+        else None,
+        department_indicators=tuple(
+            Indicator(**r) for r in _rows(records, "department_indicators")
+        ),
+        project_evaluations=tuple(
+            ProjectEvaluation(**r) for r in _rows(records, "project_evaluations")
+        ),
+        project_indicators=tuple(Indicator(**r) for r in _rows(records, "project_indicators")),
+        performance_notes=PerformanceNotes(**notes) if notes else None,
+        additions=tuple(Addition(**r) for r in _rows(records, "additions")),
+    )
