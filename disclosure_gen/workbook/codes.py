@@ -39,6 +39,15 @@ CORRUPT = declare(
     "工作簿已损坏",
     "The xlsx package cannot be opened by openpyxl; re-save it from Excel.",
 )
+ANNOTATE_FAILED = declare(
+    "F006",
+    E,
+    "无法写出批注副本",
+    "validate --annotate could not write the annotated copy: the target is the input itself "
+    "or cannot be written, or the workbook holds a damaged drawing or an image too large to "
+    "copy. The check itself is complete; fix the cause (re-save from Excel/WPS, delete or "
+    "shrink the image, choose another path) to get the copy.",
+)
 SHEET_MISSING = declare(
     "S001",
     E,
