@@ -19,7 +19,7 @@ from disclosure_gen.findings import WorkbookUnreadable, has_errors
 from disclosure_gen.pipeline import check, render_checked, write
 from disclosure_gen.validate.annotate import AnnotateError, annotate
 from disclosure_gen.validate.context import Settings
-from disclosure_gen.validate.report import as_json, human, summary
+from disclosure_gen.validate.report import as_json, human
 from disclosure_gen.workbook.writer import build_blank_workbook
 
 app = typer.Typer(
@@ -176,8 +176,9 @@ def generate(
             err=True,
         )
         raise typer.Exit(2) from None
-    if checked.findings:
-        typer.echo(summary(checked.findings) + "（运行 validate 查看详情）", err=True)
+    if checked.findings:  # every warning and note it passed over, not just their count
+        typer.echo(human(checked.findings, checked.sheet_order), err=True)
+        typer.echo("以上警告和提示没有阻止生成；请逐条核对，确认无误后再公开。", err=True)
     for path in paths:
         typer.echo(f"已生成 {path}")
 
