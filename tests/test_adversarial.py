@@ -226,7 +226,7 @@ CASES = [
     Case(
         "last-years-date", ("P004", PROFILE, "B15"), ((PROFILE, "B15", dt.datetime(2023, 2, 20)),)
     ),
-    Case("vehicles-in-wan", ("P002", "国有资产", "B4"), (("国有资产", "B4", 40),)),
+    Case("furniture-outweighs-all-assets", ("P002", "国有资产", "B9"), (("国有资产", "B9", 99_999_999),)),
     Case("staff-typo", ("P005", PROFILE, "B8"), ((PROFILE, "B8", 180),)),
 ]
 
