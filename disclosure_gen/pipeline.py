@@ -104,7 +104,7 @@ def render(
 ) -> Documents:
     """Both documents of a valid model, in memory (``computed``: figures already computed
     for this model, e.g. by validation)."""
-    env = build_environment((kind.name, kind.templates), user_templates)
+    env = build_environment(kind.name, kind.template_folders(model), user_templates)
     computed = computed if computed is not None else kind.compute(model)
     context = kind.render_context(env, model, computed)
     stem = context.title

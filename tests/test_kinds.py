@@ -69,3 +69,33 @@ def test_every_kind_folder_holds_its_schema_rules_and_templates() -> None:
         assert (kind.templates / "content.j2").is_file()
         assert kind.schema.kind == kind.name
         assert kind.schema.profile.fields[0].label == "公开类型"
+
+
+def test_a_wording_profile_overrides_only_its_own_files_and_the_user_folder_wins(
+    sample_path: Path, tmp_path: Path
+) -> None:
+    from disclosure_gen.kinds.budget import KIND as BUDGET
+    from disclosure_gen.kinds.budget.schema import PROFILES, WORDINGS
+    from disclosure_gen.render.environment import build_environment
+
+    assert WORDINGS, "at least one wording profile ships"
+    name, folder = next(iter(WORDINGS.items()))
+    edit(sample_path, "基本信息", "B16", name)
+    checked = check(sample_path)
+    assert checked.ok() and checked.model is not None
+    assert checked.model.profile.wording == folder
+    folders = BUDGET.template_folders(checked.model)
+    assert folders == (PROFILES / folder, BUDGET.templates)
+    user = tmp_path / "mine"
+    (user / "budget").mkdir(parents=True)
+    (user / "budget" / "phrases.j2").write_text("{# mine #}", encoding="utf-8")
+    env = build_environment("budget", folders, user)
+    assert env.search.path("budget/phrases.j2") == user / "budget" / "phrases.j2"
+    assert env.search.path("budget/tables.yaml") in {
+        PROFILES / folder / "tables.yaml",
+        BUDGET.templates / "tables.yaml",
+    }
+    env = build_environment("budget", folders)
+    for override in (PROFILES / folder).rglob("*.j2"):
+        relative = override.relative_to(PROFILES / folder).as_posix()
+        assert env.search.path(f"budget/{relative}") == override

@@ -44,6 +44,24 @@ def _drop_procurement(wb: Workbook) -> None:
     del wb["政府采购"]
 
 
+def _department_funds_short(wb: Workbook) -> None:
+    """A 部门整体绩效 sheet whose funds miss the budget total by 1 万元."""
+    ws = wb.create_sheet("部门整体绩效")
+    for row, (label, value) in enumerate(
+        (
+            ("部门联系人", "张"),
+            ("联系电话", "1"),
+            ("年度绩效目标", "目标"),
+            ("上级安排资金（元）", 0),
+            ("本级安排资金（元）", 3_343_800),
+            ("其他资金（元）", 0),
+        ),
+        start=1,
+    ):
+        ws.cell(row, 1, label)
+        ws.cell(row, 2, value)
+
+
 def _copy_row_2(wb: Workbook) -> None:
     ws = wb["支出明细"]
     ws.append([c.value for c in ws[2]])
@@ -141,6 +159,7 @@ CASES = [
     ),
     Case("X014", (), "支出明细", "A2", lambda wb: wb["支出明细"].delete_rows(2, 200)),
     Case("X015", (("支出明细", "G2", "不存在的中心"),), "支出明细", "G2"),
+    Case("X016", (), "部门整体绩效", "B5", _department_funds_short),
     Case("N001", (("上年对比", "B2", None),), "上年对比", "B2"),
     Case("N002", (("上年对比", "C2", None),), "上年对比", "C2"),
     Case("N003", (("上年对比", "C2", "人员调增，预算增长"),), "上年对比", "C2"),
@@ -148,7 +167,8 @@ CASES = [
     Case("N005", (("项目信息", "D2", "用于XX维护"),), "项目信息", "D2"),
     Case("N006", (("上年对比", "C2", "主要原因是人员减少"),), "上年对比", "C2"),
     Case("P001", (), "支出明细", "F2", _amounts_in_wan),
-    Case("P002", (("国有资产", "B4", 100),), "国有资产", "B4"),
+    Case("P002", (("国有资产", "B4", 5000),), "国有资产", "B4"),
+    Case("P006", (("国有资产", "B4", "26.03"),), "国有资产", "B4"),
     Case("P003", (("上年对比", "B21", 100000), ("上年对比", "C21", "工作需要")), "上年对比", "C21"),
     Case("P004", (("基本信息", "B15", dt.datetime(2020, 1, 1)),), "基本信息", "B15"),
     Case("P005", (("基本信息", "B8", 100),), "基本信息", "B8"),
@@ -229,3 +249,52 @@ def test_reason_threshold_silences_small_unexplained_changes(tmp_path: Path) -> 
     assert "N002" in {f.code for f in check(path).findings}
     relaxed = check(path, Settings(reason_min_change=Decimal(10)))
     assert "N002" not in {f.code for f in relaxed.findings}  # 6.23 万元 is under 10
+
+
+def test_every_dropdown_value_of_every_catalog_list_validates_without_c003(
+    sample_path: Path,
+) -> None:
+    """The tool's own dropdown values (e.g. “30213 维修（护）费” with full-width brackets)
+    are names as the catalog spells them, so they never warn C003."""
+    from openpyxl import load_workbook
+
+    wb = load_workbook(sample_path)
+    lists = wb["代码表"]
+    header = [c.value for c in lists[1]]
+    economic = [
+        r[0]
+        for r in lists.iter_rows(
+            min_row=2,
+            min_col=header.index("economic_items") + 1,
+            max_col=header.index("economic_items") + 1,
+            values_only=True,
+        )
+        if r[0]
+    ]
+    functions = [
+        r[0]
+        for r in lists.iter_rows(
+            min_row=2,
+            min_col=header.index("function_items") + 1,
+            max_col=header.index("function_items") + 1,
+            values_only=True,
+        )
+        if r[0]
+    ]
+    ws = wb["支出明细"]
+    row = 2
+    for i in range(max(len(economic), len(functions))):
+        values = (
+            functions[i % len(functions)],
+            economic[i % len(economic)],
+            "一般公共预算拨款",
+            "项目支出",
+            "X",
+            1,
+            "",
+        )
+        for col, value in enumerate(values, start=1):
+            ws.cell(row, col, value)
+        row += 1
+    wb.save(sample_path)
+    assert not [f for f in check(sample_path).findings if f.code == "C003"]

@@ -35,6 +35,11 @@ class DocumentKind(Protocol):
     @property
     def templates(self) -> Path: ...  # the kind's wording templates, named "<name>/<file>"
 
+    def template_folders(self, model: Any) -> tuple[Path, ...]:
+        """Where "<name>/<file>" resolves for this model, first match wins: a wording
+        profile's folder of overrides (if the workbook selects one), then ``templates``."""
+        ...
+
     def build_model(self, records: dict[str, Any]) -> Any:
         """The kind's model from the reader's records; raises (KeyError, ValidationError,
         TypeError) when a required record is missing, which the reader has reported."""

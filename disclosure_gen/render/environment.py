@@ -123,11 +123,13 @@ class DocumentEnvironment(Environment):
 
 
 def build_environment(
-    kind_templates: tuple[str, Path], user_templates: Path | None = None
+    kind: str, kind_folders: Sequence[Path], user_templates: Path | None = None
 ) -> DocumentEnvironment:
-    """The environment for one kind: ``kind_templates`` is (kind name, its folder)."""
+    """The environment for one kind: names ``<kind>/…`` resolve in ``kind_folders`` (a
+    wording profile's overrides, then the kind's own templates), after the user's folder."""
     roots: list[tuple[str, Path]] = [("", user_templates)] if user_templates else []
-    roots += [kind_templates, ("", packaged_templates())]
+    roots += [(kind, folder) for folder in kind_folders]
+    roots.append(("", packaged_templates()))
     search = TemplateSearch(tuple(roots))
     env = DocumentEnvironment(
         loader=search.loader(),

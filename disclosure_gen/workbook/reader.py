@@ -154,7 +154,8 @@ def _read_form(
     for f in spec.fields:
         row_no = labels.get(f.label)
         if row_no is None:
-            findings.append(_label_missing(spec.name, f.label))
+            if f.required:  # an optional field may be absent (older workbooks lack newer ones)
+                findings.append(_label_missing(spec.name, f.label))
             continue
         cell = f"B{row_no}"
         raw = _value(data, row_no - 1, 1)

@@ -14,7 +14,7 @@ from disclosure_gen.kinds.budget.compute.run import Computed, compute
 from disclosure_gen.kinds.budget.context import BudgetContext
 from disclosure_gen.kinds.budget.model import Disclosure, from_records
 from disclosure_gen.kinds.budget.render import build_context
-from disclosure_gen.kinds.budget.schema import SCHEMA
+from disclosure_gen.kinds.budget.schema import PROFILES, SCHEMA
 from disclosure_gen.render.context import RenderContext
 from disclosure_gen.validate.context import Settings
 from disclosure_gen.workbook.schema import WorkbookSchema
@@ -26,6 +26,10 @@ class BudgetKind:
     label: str = "预算公开"
     schema: WorkbookSchema = SCHEMA
     templates: Path = Path(__file__).resolve().parent / "templates"
+
+    def template_folders(self, model: Disclosure) -> tuple[Path, ...]:
+        wording = model.profile.wording
+        return ((PROFILES / wording,) if wording else ()) + (self.templates,)
 
     def build_model(self, records: dict[str, Any]) -> Disclosure:
         return from_records(records)

@@ -32,6 +32,7 @@ class Profile(Located):
     retired_cadre_prior: int
     other_notes: str | None = None
     publish_date: dt.date
+    wording: str | None = None  # a wording profile's folder name; None: the standard wording
 
     @property
     def headcount(self) -> int:
@@ -70,6 +71,7 @@ class Project(Located):
     goal: str | None = None
     secret: bool = False
     code: str | None = None
+    target_table: str | None = None  # projects that share one 绩效目标表 name it alike
 
     @property
     def label(self) -> str:
@@ -135,6 +137,30 @@ class Target(Located):
     evidence: str | None = None
 
 
+class DepartmentPerformance(Located):
+    """The header of the 部门整体绩效目标表 (sheet 部门整体绩效); funds in 元."""
+
+    contact: str | None = None
+    phone: str | None = None
+    goal: str | None = None
+    upper: Decimal = Decimal(0)
+    own: Decimal = Decimal(0)
+    other: Decimal = Decimal(0)
+
+    @property
+    def total(self) -> Decimal:
+        return self.upper + self.own + self.other
+
+
+class DepartmentIndicator(Located):
+    level1: str
+    level2: str
+    level3: str
+    value: str
+    basis: str | None = None
+    weight: Decimal
+
+
 class Addition(Located):
     kind: str
     code: str
@@ -169,6 +195,8 @@ class Disclosure(BaseModel):
     procurement: Procurement
     assets: Assets
     targets: tuple[Target, ...] = ()
+    department_performance: DepartmentPerformance | None = None
+    department_indicators: tuple[DepartmentIndicator, ...] = ()
     additions: tuple[Addition, ...] = ()
     controls: ControlTotals | None = None
 
@@ -190,6 +218,14 @@ def from_records(records: dict[str, Any]) -> Disclosure:
         procurement=Procurement(**records["procurement"]),
         assets=Assets(**records["assets"]),
         targets=tuple(Target(**r) for r in records.get("targets", [])),
+        department_performance=(
+            DepartmentPerformance(**records["department_performance"])
+            if "department_performance" in records
+            else None
+        ),
+        department_indicators=tuple(
+            DepartmentIndicator(**r) for r in records.get("department_indicators", [])
+        ),
         additions=tuple(Addition(**r) for r in records.get("additions", [])),
         controls=ControlTotals(**records["controls"]) if "controls" in records else None,
     )

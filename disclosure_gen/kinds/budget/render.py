@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from jinja2 import Environment
 
+from disclosure_gen.kinds.budget.compute.facts import target_tables
 from disclosure_gen.kinds.budget.compute.other import asset_facts, procurement_facts
 from disclosure_gen.kinds.budget.compute.run import Computed
 from disclosure_gen.kinds.budget.model import Disclosure
-from disclosure_gen.kinds.budget.targets import target_grid
+from disclosure_gen.kinds.budget.targets import department_grid, target_grid
+from disclosure_gen.money import yuan_to_wan
 from disclosure_gen.render.blocks import DocumentBuilder, assign_pages
 from disclosure_gen.render.context import RenderContext, load_specs
 
@@ -22,11 +24,17 @@ def build_context(env: Environment, model: Disclosure, computed: Computed) -> Re
     }
     specs = load_specs(env, "budget/tables.yaml")
     doc = DocumentBuilder(specs, computed.tables, subject)
-    targets = {
-        p.project.name: target_grid(p, profile.name, specs["targets"])
-        for p in facts.all_projects
-        if p.targets and not p.project.secret
-    }
+    tables = target_tables(facts.all_projects, profile.name, model.targets)
+    targets = {t.name: target_grid(t, specs["targets"]) for t in tables if t.targets and not t.secret}
+    withheld = [t.projects[0].project.label for t in tables if t.targets and t.secret]
+    performance = model.department_performance
+    department_targets = (
+        department_grid(
+            profile.name, performance, model.department_indicators, specs["department_targets"]
+        )
+        if department and performance is not None and (performance.goal or model.department_indicators)
+        else None
+    )
     env.get_template("budget/content.j2").render(
         doc=doc,
         profile=profile,
@@ -34,6 +42,9 @@ def build_context(env: Environment, model: Disclosure, computed: Computed) -> Re
         facts=facts,
         tables=computed.tables,
         targets=targets,
+        department_targets=department_targets,
+        withheld_targets=withheld,
+        department_funds=yuan_to_wan(performance.total) if performance else None,
         subject=subject["subject"],
         editor=subject["editor"],
         department=department,

@@ -8,6 +8,10 @@ instructions sheet and as a cell comment.
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import yaml
+
 from disclosure_gen.catalogs import economic_catalog, function_catalog
 from disclosure_gen.workbook.schema import (
     DOCUMENT_LABEL,
@@ -69,6 +73,20 @@ FIXED_COMPARISONS: tuple[str, ...] = (
 )
 FUNCTION_COMPARISON_PREFIX = "功能科目："
 
+PROFILES = Path(__file__).resolve().parent / "templates" / "profiles"
+
+
+def _wordings() -> dict[str, str]:
+    """Shipped wording profiles: display name (profile.yaml) → folder name, sorted."""
+    out = {}
+    for meta in sorted(PROFILES.glob("*/profile.yaml")):
+        data = yaml.safe_load(meta.read_text(encoding="utf-8"))
+        out[str(data["name"])] = meta.parent.name
+    return out
+
+
+WORDINGS: dict[str, str] = _wordings()
+
 F = FieldType
 
 PROFILE = Sheet(
@@ -127,6 +145,14 @@ PROFILE = Sheet(
             hint="没有时留空，说明中写“本单位无其他需说明事项。”",
         ),
         Field("publish_date", "公开日期", F.DATE, True, hint="文末落款日期，如 2024-03-01"),
+        Field(
+            "wording",
+            "措辞模板",
+            F.CHOICE,
+            False,
+            "wordings",
+            "留空使用标准措辞；选择地区措辞模板（如乌鲁木齐市）时按该地区公开文件的写法生成",
+        ),
     ),
     "单位基本情况与第一部分概况的文字。每行 A 列是项目，在 B 列填写。",
 )
@@ -225,6 +251,15 @@ PROJECTS = Sheet(
             F.TEXT,
             False,
             hint="预算系统中的项目编码；涉密项目以“特定目标 编码”公开",
+        ),
+        Field(
+            "target_table",
+            "绩效目标表名称",
+            F.TEXT,
+            False,
+            hint="几个项目合用一张绩效目标表时（如当年资金与上年结转资金），填同一个名称；"
+            "表中资金为这些项目之和，指标填在其中一个项目名下",
+            width=36,
         ),
     ),
     "每个项目一行，第三部分“项目支出情况说明”和绩效目标表由此生成；预算规模由支出明细计算。",
@@ -386,6 +421,40 @@ TARGETS = Sheet(
     ),
 )
 
+DEPARTMENT_PERFORMANCE = Sheet(
+    "department_performance",
+    "部门整体绩效",
+    "form",
+    (
+        Field("contact", "部门联系人", F.TEXT, False),
+        Field("phone", "联系电话", F.TEXT, False),
+        Field("goal", "年度绩效目标", F.LONG_TEXT, False, hint="部门整体绩效目标表中的“年度绩效目标”"),
+        Field("upper", "上级安排资金（元）", F.MONEY, False, hint="财政资金中上级安排的部分", default=0),
+        Field("own", "本级安排资金（元）", F.MONEY, False, hint="财政资金中本级安排的部分", default=0),
+        Field("other", "其他资金（元）", F.MONEY, False, hint="财政资金以外的资金", default=0),
+    ),
+    "部门预算填写：部门整体绩效目标表的表头；资金总额由工具计算，与收支总预算不一致时会提示。"
+    "单位预算或没有部门整体绩效目标时留空。",
+    optional=True,
+)
+
+DEPARTMENT_INDICATORS = Sheet(
+    "department_indicators",
+    "部门整体绩效指标",
+    "table",
+    (
+        Field("level1", "一级指标", F.TEXT, True),
+        Field("level2", "二级指标", F.TEXT, True),
+        Field("level3", "三级指标", F.TEXT, True, width=30),
+        Field("value", "指标值", F.TEXT, True),
+        Field("basis", "指标设定依据", F.TEXT, False, width=30),
+        Field("weight", "分值权重", F.DECIMAL, True),
+    ),
+    "部门整体绩效目标表的指标：每个指标一行，同一一级、二级指标的行连续填写。",
+    (("履职效能", "质量指标", "热线接通率", "≥90%", "《××工作方案》", 30),),
+    optional=True,
+)
+
 CONTROLS = Sheet(
     "controls",
     "核对数",
@@ -430,6 +499,8 @@ SHEETS: tuple[Sheet, ...] = (
     PROCUREMENT,
     ASSETS,
     TARGETS,
+    DEPARTMENT_PERFORMANCE,
+    DEPARTMENT_INDICATORS,
     CONTROLS,
     ADDITIONS,
 )
@@ -460,6 +531,7 @@ SCHEMA = WorkbookSchema(
         "documents": DOCUMENTS,
         "yes_no": YES_NO,
         "addition_kinds": ADDITION_KINDS,
+        "wordings": WORDINGS,
     },
     year_lists=year_lists,
     prefilled={COMPARISONS.key: tuple((item,) for item in FIXED_COMPARISONS)},

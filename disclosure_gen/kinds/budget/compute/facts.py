@@ -56,6 +56,56 @@ class ProjectFacts:
     fiscal: Decimal
     other: Decimal
     targets: tuple[Target, ...]
+    unit: str = ""  # the 预算单位 that carries it (the department when several do)
+
+
+@dataclass(frozen=True)
+class TargetTable:
+    """One 项目支出绩效目标表: a project, or several that share a table name; its funds are
+    the sum of their lines, so a table can never state another figure than the budget."""
+
+    name: str
+    projects: tuple[ProjectFacts, ...]
+    amount: Decimal
+    fiscal: Decimal
+    other: Decimal
+    unit: str
+    leader: str
+    goal: str
+    targets: tuple[Target, ...]
+
+    @property
+    def secret(self) -> bool:
+        return any(p.project.secret for p in self.projects)
+
+
+def target_tables(
+    projects: Sequence[ProjectFacts], department: str, named: Sequence[Target] = ()
+) -> tuple[TargetTable, ...]:
+    """Projects grouped by 绩效目标表名称 (a project alone by its own name), in order;
+    ``named``: target rows, of which those naming a shared table's name belong to it."""
+    groups: dict[str, list[ProjectFacts]] = {}
+    for p in projects:
+        groups.setdefault(p.project.target_table or p.project.name, []).append(p)
+    out = []
+    own = {p.project.name for p in projects}
+    for name, members in groups.items():
+        units = {p.unit for p in members}
+        out.append(
+            TargetTable(
+                name,
+                tuple(members),
+                sum((p.amount for p in members), ZERO),
+                sum((p.fiscal for p in members), ZERO),
+                sum((p.other for p in members), ZERO),
+                units.pop() if len(units) == 1 else department,
+                next((p.project.leader for p in members if p.project.leader), ""),
+                next((p.project.goal for p in members if p.project.goal), ""),
+                tuple(t for p in members for t in p.targets)
+                + tuple(t for t in named if t.project == name and name not in own),
+            )
+        )
+    return tuple(out)
 
 
 @dataclass(frozen=True)
@@ -154,8 +204,12 @@ def _projects(
         fiscal = total(mine, lambda leaf: leaf.info.appropriation or leaf.info.fiscal_carryover)
         targets = tuple(t for t in model.targets if t.project == name)
         general = total(mine, lambda leaf: leaf.general_current)
+        units = {leaf.unit for leaf in mine if leaf.unit}
+        unit = units.pop() if len(units) == 1 else model.profile.name
         out.append(
-            ProjectFacts(project, total(mine), general, fiscal, total(mine) - fiscal, targets)
+            ProjectFacts(
+                project, total(mine), general, fiscal, total(mine) - fiscal, targets, unit
+            )
         )
     return tuple(out)
 
@@ -203,7 +257,14 @@ def compute_facts(
     general_total = total(general)
     general_basic = [leaf for leaf in general if leaf.basic]
     basic_amount, project_amount = total(items, lv.is_basic), total(items, lv.is_project)
-    item_codes = sorted({leaf.function for leaf in general})
+    # A 项 whose general-budget money fell to nothing is still stated (“0.00万元，比上年预算
+    # 减少…，下降100.00%”), so a vanished line never disappears silently.
+    dropped = {
+        item[len(FUNCTION_COMPARISON_PREFIX) :]
+        for item, row in cmp.rows.items()
+        if item.startswith(FUNCTION_COMPARISON_PREFIX) and row.prior
+    }
+    item_codes = sorted({leaf.function for leaf in general} | (dropped & set(functions.names)))
     general_items = tuple(
         FunctionItem(
             functions.name(code[:3]) or code[:3],

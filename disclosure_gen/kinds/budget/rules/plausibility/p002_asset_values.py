@@ -5,6 +5,9 @@ from decimal import Decimal
 
 from disclosure_gen.findings import Finding, Severity, get
 from disclosure_gen.kinds.budget.context import BudgetContext
+from disclosure_gen.kinds.budget.rules.plausibility.p006_vehicle_value_in_wan import (
+    NO_VEHICLE_COSTS_LESS,
+)
 from disclosure_gen.validate.registry import rule
 
 MAX_VEHICLE = Decimal(5_000_000)  # 元 per vehicle
@@ -24,6 +27,8 @@ def asset_values(ctx: BudgetContext) -> Iterator[Finding]:
     ):
         count: int = getattr(a, f"car_{kind}_count")
         value: Decimal = getattr(a, f"car_{kind}_value")
+        if count and value / count < NO_VEHICLE_COSTS_LESS:
+            continue  # plainly 万元: P006 says so, as an error
         if count and not MIN_VEHICLE <= value / count <= MAX_VEHICLE:
             yield get("P002").finding(
                 f"{label} {count} 辆、价值 {value} 元，平均每辆 {(value / count).quantize(Decimal(1))} 元，"
