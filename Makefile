@@ -9,10 +9,24 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 EXAMPLE := examples/unit-budget-2024/workbook.xlsx
 
-.PHONY: demo test setup system-deps seedcheck-deps lint bench inputs golden clean
+.PHONY: demo test setup install system-deps seedcheck-deps lint bench inputs golden clean
 
 demo: setup
 	$(BIN)/disclosure-gen generate $(EXAMPLE) -o out
+	@echo "以后直接运行 $(BIN)/disclosure-gen（例如 $(BIN)/disclosure-gen validate 我的单位.xlsx），或运行 make install 把 disclosure-gen 放到 PATH 上。"
+
+# Put the disclosure-gen command on PATH for this user, through pipx (its own isolated
+# environment; the system libraries come from `make setup`).
+install: system-deps
+	@if command -v pipx >/dev/null 2>&1; then \
+	  pipx install --force . || exit 1; \
+	  pipx ensurepath >/dev/null 2>&1 || true; \
+	  echo "已安装：新开一个终端后可直接运行 disclosure-gen。"; \
+	else \
+	  echo "没有找到 pipx。请先安装（Debian/Ubuntu: sudo apt-get install pipx；或 python3 -m pip install --user pipx），再运行 make install；" >&2; \
+	  echo "也可以不安装，直接运行 $(CURDIR)/$(BIN)/disclosure-gen（先运行 make setup）。" >&2; \
+	  exit 1; \
+	fi
 
 test: setup
 	$(BIN)/python -m pytest

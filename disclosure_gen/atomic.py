@@ -6,6 +6,20 @@ import os
 import tempfile
 from pathlib import Path
 
+MAX_NAME_BYTES = 255  # per file name on Linux file systems (ext4, xfs, btrfs), in bytes
+TEMP_EXTRA = len(".") + len(".") + 8  # what mkstemp below adds around the name
+MAX_SUFFIX_BYTES = 16  # room kept for any suffix (".docx", "-批注.xlsx")
+
+
+def fit_stem(stem: str, max_bytes: int = MAX_NAME_BYTES - TEMP_EXTRA - MAX_SUFFIX_BYTES) -> str:
+    """``stem`` cut at a character boundary to at most ``max_bytes`` of UTF-8, so that
+    stem + suffix, and the temporary name beside it, fit every Linux file system (a
+    Chinese character is 3 bytes: a limit in characters is not enough)."""
+    data = stem.encode("utf-8")
+    if len(data) <= max_bytes:
+        return stem
+    return data[:max_bytes].decode("utf-8", errors="ignore")
+
 
 def write_bytes(path: Path, data: bytes) -> None:
     """Write ``data`` to a temporary file beside ``path`` and rename it into place."""

@@ -17,9 +17,9 @@ import typer
 from disclosure_gen import __version__, atomic, kinds
 from disclosure_gen.findings import WorkbookUnreadable, has_errors
 from disclosure_gen.pipeline import check, render_checked, write
-from disclosure_gen.validate.annotate import annotate
+from disclosure_gen.validate.annotate import AnnotateError, annotate
 from disclosure_gen.validate.context import Settings
-from disclosure_gen.validate.report import as_json, human, summary
+from disclosure_gen.validate.report import as_json, human
 from disclosure_gen.workbook.writer import build_blank_workbook
 
 app = typer.Typer(
@@ -85,9 +85,7 @@ def init(
     ] = Level.unit,
     kind: Annotated[
         str,
-        typer.Option(
-            "--kind", callback=_kind_option, help=KIND_HELP, show_default=True
-        ),
+        typer.Option("--kind", callback=_kind_option, help=KIND_HELP, show_default=True),
     ] = "budget",
     force: Annotated[bool, typer.Option(help="覆盖已存在的文件")] = False,
 ) -> None:
@@ -122,19 +120,20 @@ def validate(
         findings = [exc.finding]
         typer.echo(as_json(findings) if format == Format.json else human(findings))
         raise typer.Exit(2) from None
-    typer.echo(
-        as_json(checked.findings)
-        if format == Format.json
-        else human(checked.findings, checked.sheet_order)
-    )
-    if not checked.content_checked and format == Format.human:
-        typer.echo(CONTENT_LATER)
+    findings = list(checked.findings)
+    written: Path | None = None
     if annotate_to is not None:
         try:
-            annotate(workbook, annotate_to, checked.findings)
-        except ValueError as exc:
-            raise _fail(str(exc)) from None
-        typer.echo(f"已写出批注副本 {annotate_to}", err=True)
+            written = annotate(workbook, annotate_to, checked.findings)
+        except AnnotateError as exc:  # reported with the findings; exit 2 below
+            findings.append(exc.finding)
+    typer.echo(as_json(findings) if format == Format.json else human(findings, checked.sheet_order))
+    if not checked.content_checked and format == Format.human:
+        typer.echo(CONTENT_LATER)
+    if written is not None:
+        typer.echo(f"已写出批注副本 {written}", err=True)
+    elif annotate_to is not None:
+        raise typer.Exit(2)
     raise typer.Exit(1 if has_errors(checked.findings, strict) else 0)
 
 
@@ -177,8 +176,9 @@ def generate(
             err=True,
         )
         raise typer.Exit(2) from None
-    if checked.findings:
-        typer.echo(summary(checked.findings) + "（运行 validate 查看详情）", err=True)
+    if checked.findings:  # every warning and note it passed over, not just their count
+        typer.echo(human(checked.findings, checked.sheet_order), err=True)
+        typer.echo("以上警告和提示没有阻止生成；请逐条核对，确认无误后再公开。", err=True)
     for path in paths:
         typer.echo(f"已生成 {path}")
 

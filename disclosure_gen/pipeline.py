@@ -82,9 +82,10 @@ UNSAFE_FILENAME = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
 
 
 def safe_filename(stem: str) -> str:
-    """A file name valid on Windows too: characters it forbids become “_”."""
+    """A file stem valid on Windows too (characters it forbids become “_”) and short enough
+    in bytes for any file system once a suffix is added (``atomic.fit_stem``)."""
     cleaned = UNSAFE_FILENAME.sub("_", stem).strip(" .")
-    return cleaned[:120] or "disclosure"
+    return atomic.fit_stem(cleaned).strip(" .") or "disclosure"
 
 
 @dataclass(frozen=True)

@@ -4,16 +4,21 @@
 set -euo pipefail
 
 missing=()
+# Each check reads the whole listing into a variable before searching it: under
+# `set -o pipefail`, `lister | grep -q` fails whenever grep stops reading early and the
+# lister dies of SIGPIPE, which made every run reinstall what was already there.
 LDCONFIG=$(command -v ldconfig || echo /sbin/ldconfig)
-have_lib() { "$LDCONFIG" -p 2>/dev/null | grep -q "$1"; }
+LIBS=$("$LDCONFIG" -p 2>/dev/null || true)
+have_lib() { grep -qF -- "$1" <<<"$LIBS"; }
 have_lib 'libpango-1.0.so'           || missing+=(libpango-1.0-0 libpangoft2-1.0-0)
 have_lib 'libharfbuzz-subset.so'     || missing+=(libharfbuzz-subset0)
-command -v fc-list >/dev/null 2>&1   || missing+=(fontconfig)
-if ! command -v fc-list >/dev/null 2>&1 || [ -z "$(fc-list :lang=zh family 2>/dev/null | head -n 1)" ]; then
-  missing+=(fonts-noto-cjk)
-fi
-if command -v fc-list >/dev/null 2>&1 && ! fc-list 2>/dev/null | grep -qi 'ukai\|kaiti\|楷体'; then
-  missing+=(fonts-arphic-ukai)   # an open 楷体 for second-level headings
+if command -v fc-list >/dev/null 2>&1; then
+  FONTS=$(fc-list 2>/dev/null || true)
+  ZH_FONTS=$(fc-list :lang=zh family 2>/dev/null || true)
+  [ -n "$ZH_FONTS" ] || missing+=(fonts-noto-cjk)
+  grep -qi 'ukai\|kaiti\|楷体' <<<"$FONTS" || missing+=(fonts-arphic-ukai)   # an open 楷体 for second-level headings
+else
+  missing+=(fontconfig fonts-noto-cjk)
 fi
 if ! python3 -c 'import venv, ensurepip' >/dev/null 2>&1; then
   missing+=(python3-venv)
@@ -21,13 +26,18 @@ fi
 
 install_fontconfig() {
   # Aliases for 仿宋_GB2312/黑体/楷体/小标宋 → open CJK fonts (LibreOffice previews of the DOCX).
+  # Best effort and never fatal: without root they go to the user's own fontconfig folder.
   local src target
   src="$(dirname "$0")/fontconfig/60-disclosure-gen.conf"
   if [ "$(id -u)" -eq 0 ] && [ -d /etc/fonts/conf.d ]; then target=/etc/fonts/conf.d; else
-    target="${XDG_CONFIG_HOME:-$HOME/.config}/fontconfig/conf.d"; mkdir -p "$target"; fi
+    target="${XDG_CONFIG_HOME:-$HOME/.config}/fontconfig/conf.d"; fi
   if ! cmp -s "$src" "$target/60-disclosure-gen.conf" 2>/dev/null; then
-    cp "$src" "$target/60-disclosure-gen.conf" && fc-cache -f >/dev/null 2>&1 || true
-    echo "system-deps: font aliases installed in $target"
+    if mkdir -p "$target" 2>/dev/null && cp "$src" "$target/60-disclosure-gen.conf" 2>/dev/null; then
+      fc-cache -f >/dev/null 2>&1 || true
+      echo "system-deps: font aliases installed in $target"
+    else
+      echo "system-deps: could not write font aliases to $target (only LibreOffice previews need them)" >&2
+    fi
   fi
 }
 

@@ -32,14 +32,17 @@ def _zip_template(folder: Path) -> io.BytesIO:
     return buffer
 
 
+CORE_PROPERTY_MAX = 255  # characters python-docx (and Word) allow in a core property
+
+
 def render_docx(env: DocumentEnvironment, context: RenderContext) -> bytes:
     folder = env.search.path(PACKAGE_DIR)
     template = DocxTemplate(_zip_template(folder))
     escaped = env.overlay(autoescape=True)
     template.render(context.as_dict(), jinja_env=escaped, autoescape=True)
     props = template.docx.core_properties
-    props.title = context.title
-    props.author = context.unit_name
+    props.title = context.title[:CORE_PROPERTY_MAX]
+    props.author = context.unit_name[:CORE_PROPERTY_MAX]
     out = io.BytesIO()
     template.docx.save(out)
     return normalise_zip(out.getvalue())

@@ -1,4 +1,9 @@
-"""Print findings for people (grouped by sheet, aligned) or for machines (JSON)."""
+"""Print findings for people (grouped by sheet, aligned) or for machines (JSON).
+
+In the human report, GROUP_AT or more findings of one code on one sheet are one group: a
+line with the code, the count, its title and every cell, then its distinct messages (the
+first SHOWN_MESSAGES; JSON and the annotated copy keep every one).
+"""
 
 from __future__ import annotations
 
@@ -7,10 +12,12 @@ import unicodedata
 from collections.abc import Sequence
 from itertools import groupby
 
-from disclosure_gen.findings import Finding, Severity
+from disclosure_gen.findings import CODES, Finding, Severity
 from disclosure_gen.workbook.schema import PROFILE_SHEET
 
 ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+GROUP_AT = 3
+SHOWN_MESSAGES = 3
 
 
 def _sheet_rank(f: Finding, order: dict[str, int]) -> tuple[int, str]:
@@ -42,11 +49,42 @@ def human(findings: list[Finding], sheet_order: Sequence[str] = (PROFILE_SHEET,)
     ordered = sorted(findings, key=lambda f: (_sheet_rank(f, order), ORDER[f.severity]))
     for sheet, group in groupby(ordered, key=lambda f: f.sheet or "（整个文件）"):
         lines.append(f"【{sheet}】")
+        by_code: dict[tuple[Severity, str], list[Finding]] = {}
         for f in group:
-            where = f.cell or (f.key or "")
-            lines.append(f"  {_pad(f.severity.label, 4)} {f.code}  {_pad(where, 8)} {f.message}")
+            by_code.setdefault((f.severity, f.code), []).append(f)
+        for items in by_code.values():
+            lines += _group(items) if len(items) >= GROUP_AT else [_line(f) for f in items]
     lines.append(summary(findings))
     return "\n".join(lines)
+
+
+def _where(f: Finding) -> str:
+    return f.cell or (f.key or "")
+
+
+def _line(f: Finding) -> str:
+    return f"  {_pad(f.severity.label, 4)} {f.code}  {_pad(_where(f), 8)} {f.message}"
+
+
+def _group(items: list[Finding]) -> list[str]:
+    """One cause repeated: its count, title and every cell, then its distinct messages."""
+    first = items[0]
+    code = CODES.get(first.code)
+    title = code.title if code else first.code
+    cells = "、".join(dict.fromkeys(_where(f) for f in items if _where(f)))
+    lines = [f"  {_pad(first.severity.label, 4)} {first.code} ×{len(items)}  {title}：{cells}"]
+    messages: dict[str, list[str]] = {}
+    for f in items:
+        messages.setdefault(f.message, []).append(_where(f))
+    for message, wheres in list(messages.items())[:SHOWN_MESSAGES]:
+        shown = "、".join(w for w in wheres if w) if len(wheres) > 1 else wheres[0]
+        lines.append(f"        {_pad(shown, 8)} {message}")
+    hidden = len(messages) - SHOWN_MESSAGES
+    if hidden > 0:
+        lines.append(
+            f"        …另有 {hidden} 条同类说明（validate --format json 或 --annotate 可看到每一条）"
+        )
+    return lines
 
 
 def as_json(findings: list[Finding]) -> str:

@@ -18,6 +18,36 @@ MAX_LONG_TEXT = 8000
 # Control characters, raw or as Excel stores them in XML (“_x0007_”).
 CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|_x00(?:0[0-8BbCcEeFf]|1[0-9A-Fa-f])_")
 INVISIBLE_RE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")  # left by copying from web pages
+# Excel escapes a character it cannot store in XML as “_xHHHH_”; openpyxl leaves them as is.
+ESCAPE_RE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+# Embeddings, overrides and isolates: they reorder what is displayed (“Trojan source”).
+BIDI_RE = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
+MARKUP_RE = re.compile(
+    r"</?(?:p|br|div|span|font|b|i|u|s|strong|em|table|tbody|thead|tr|td|th|li|ul|ol|h[1-6]"
+    r"|a|img|sup|sub|style|script|o:p)(?:\s[^<>]*)?/?>"
+    r"|&(?:nbsp|amp|lt|gt|quot|apos|ensp|emsp|middot|ldquo|rdquo|lsquo|rsquo|hellip|mdash"
+    r"|#\d{1,7}|#x[0-9a-fA-F]{1,6});",
+    re.IGNORECASE,
+)
+# Excel's cached error values, and what usually causes each.
+EXCEL_ERRORS = {
+    "#NULL!": "公式中的两个区域没有交集",
+    "#DIV/0!": "公式除以了 0 或空单元格",
+    "#VALUE!": "公式把文字当作数字计算",
+    "#REF!": "公式引用的单元格或工作表已被删除",
+    "#NAME?": "公式中的函数名或名称写错",
+    "#NUM!": "公式的结果不是有效数字",
+    "#N/A": "查找公式（如 VLOOKUP）没有找到对应的值",
+    "#SPILL!": "数组公式的结果区域被其他内容占用",
+    "#CALC!": "公式无法计算",
+    "#GETTING_DATA": "外部数据尚未加载",
+    "#FIELD!": "公式引用的字段不存在",
+    "#BLOCKED!": "公式需要的功能被禁用",
+    "#CONNECT!": "公式无法连接外部数据",
+    "#BUSY!": "公式仍在计算",
+    "#UNKNOWN!": "公式使用了本版 Excel 不支持的功能",
+}
+MAX_NUMBER = Decimal(10) ** 12  # 1 万亿: more than any unit's whole budget in 元
 CODE_RE = re.compile(r"^\s*(\d+)\s*(.*)$")
 DATE_RE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
 
@@ -47,6 +77,14 @@ def parse_cell(
 
     ``options`` are the values a dropdown (CHOICE) field accepts, from the kind's schema.
     """
+    if isinstance(raw, str) and raw.strip().upper() in EXCEL_ERRORS:
+        error = raw.strip().upper()
+        ctx.add(
+            codes.EXCEL_ERROR,
+            f"“{ctx.label}”是 Excel 错误值 {error}（通常是{EXCEL_ERRORS[error]}）；"
+            "请改正该单元格的公式，或直接填写正确的内容。",
+        )
+        raise Invalid
     if isinstance(raw, str):
         raw = _clean_text(raw, spec, ctx)
         if raw == "":
@@ -60,11 +98,43 @@ def parse_cell(
     return parser(spec, raw, ctx, options)
 
 
+def _unescape(match: re.Match[str]) -> str:
+    """The character an “_xHHHH_” stands for; a forbidden control character keeps its
+    escape, so that CONTROL_RE reports it."""
+    char = chr(int(match.group(1), 16))
+    return match.group(0) if CONTROL_RE.fullmatch(char) else char
+
+
 def _clean_text(text: str, spec: Field, ctx: CellContext) -> str:
+    decoded = ESCAPE_RE.sub(_unescape, text)
+    if decoded != text:
+        shown = "、".join(dict.fromkeys(m.group(0) for m in ESCAPE_RE.finditer(text)))
+        ctx.add(
+            codes.EXCEL_ESCAPE,
+            f"“{ctx.label}”含有 Excel 转义字符 {shown[:40]}（如 _x000D_ 表示换行），"
+            "已还原为原来的字符；请核对文字。",
+        )
+        text = decoded
     if CONTROL_RE.search(text):
         ctx.add(
             codes.CONTROL_CHARS,
             f"“{ctx.label}”含有控制字符（常由其他系统复制而来），公开文件无法打印；请删除后重新输入该内容。",
+        )
+        raise Invalid
+    bidi = BIDI_RE.search(text)
+    if bidi:
+        ctx.add(
+            codes.BIDI,
+            f"“{ctx.label}”含有双向文字控制符 U+{ord(bidi.group(0)):04X}，会使文字显示的顺序与"
+            "实际内容不同；请删除该单元格的内容后重新输入。",
+        )
+        raise Invalid
+    markup = MARKUP_RE.search(text)
+    if markup:
+        ctx.add(
+            codes.MARKUP,
+            f"“{ctx.label}”含有网页标记“{markup.group(0)[:20]}”（从网页复制而来），公开文件会"
+            "原样印出；请删除这些标记（单元格内换行请按 Alt+Enter）。",
         )
         raise Invalid
     if INVISIBLE_RE.search(text):
@@ -98,6 +168,13 @@ def _number(spec: Field, raw: object, ctx: CellContext, _: tuple[str, ...]) -> D
             codes.NOT_A_NUMBER, f"“{ctx.label}”应填数字，但{exc}；请改为数字（{unit}不带文字）。"
         )
         raise Invalid from exc
+    if abs(value) >= MAX_NUMBER:
+        ctx.add(
+            codes.NUMBER_TOO_LARGE,
+            f"“{ctx.label}”是 {value:.6G}，远超任何预算（上限 1 万亿）；请检查是否多输了数字、"
+            "粘贴了编号或误用了科学计数法，改为正确的数字。",
+        )
+        raise Invalid
     if isinstance(raw, str) and clean_number_text(raw) != raw.strip():
         ctx.add(codes.NORMALISED, f"“{ctx.label}”按文本录入“{raw}”，已读作 {value}；请核对。")
     if value < 0:

@@ -39,6 +39,15 @@ CORRUPT = declare(
     "工作簿已损坏",
     "The xlsx package cannot be opened by openpyxl; re-save it from Excel.",
 )
+ANNOTATE_FAILED = declare(
+    "F006",
+    E,
+    "无法写出批注副本",
+    "validate --annotate could not write the annotated copy: the target is the input itself "
+    "or cannot be written, or the workbook holds a damaged drawing or an image too large to "
+    "copy. The check itself is complete; fix the cause (re-save from Excel/WPS, delete or "
+    "shrink the image, choose another path) to get the copy.",
+)
 SHEET_MISSING = declare(
     "S001",
     E,
@@ -105,6 +114,45 @@ INVISIBLE = declare(
     "含不可见格式字符",
     "Zero-width spaces or byte-order marks (pasted from web pages) were removed from a text; "
     "check that the text still reads as intended.",
+)
+EXCEL_ERROR = declare(
+    "S018",
+    E,
+    "单元格是 Excel 错误值",
+    "A cell holds one of Excel's error values (#N/A, #DIV/0!, #VALUE!, #REF!, #NAME?, #NUM!, "
+    "#NULL!, …), usually a formula that failed; the document would print it or a wrong 0. "
+    "Correct the formula or type the value.",
+)
+EXCEL_ESCAPE = declare(
+    "S019",
+    W,
+    "含 Excel 转义字符",
+    "A text holds Excel's escaped characters (_x000D_ for a line break and the like), left by "
+    "a program that wrote the file; they were turned back into the characters they stand "
+    "for. Check that the text reads as intended.",
+)
+BIDI = declare(
+    "S020",
+    E,
+    "含双向文字控制符",
+    "A text holds bidirectional control characters (U+202A–202E, U+2066–2069), which make "
+    "text display in a different order than it is stored, so what a reviewer reads is not "
+    "what is printed. Delete them (retype the text).",
+)
+MARKUP = declare(
+    "S021",
+    E,
+    "含网页标记",
+    "A text holds HTML markup pasted from a web page (<p>, <br>, <div>, &nbsp;, …); the "
+    "document would print it literally. Delete the tags (a line break is Alt+Enter in the "
+    "cell).",
+)
+NUMBER_TOO_LARGE = declare(
+    "S022",
+    E,
+    "数字大得不合理",
+    "A number is far beyond any budget (1 万亿 or more: usually 1E+30, a pasted ID or digits "
+    "typed twice); nothing that large is read. Correct it.",
 )
 STRAY = declare(
     "S013",

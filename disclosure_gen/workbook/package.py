@@ -6,6 +6,7 @@ Any failure here means the file cannot be read as a workbook: ``WorkbookUnreadab
 
 from __future__ import annotations
 
+import posixpath
 import re
 import zipfile
 from dataclasses import dataclass
@@ -85,9 +86,17 @@ def _rows(ws: Any) -> list[tuple[Any, ...]]:
     return rows
 
 
-MERGE_RE = re.compile(r'<mergeCell ref="([A-Z]+\d+:[A-Z]+\d+)"')
-ROW_RE = re.compile(r'<row r="(\d+)"')
-CONTENT_RE = re.compile(r"<v>|<v |<is>|<f>|<f ")
+# The sheet XML is searched as text, so these patterns accept what any writer may spell
+# differently from Excel: a namespace prefix on every element (<x:row>), attributes in any
+# order and either quote, lower-case cell references, and rows without an ``r`` number.
+_PREFIX = r"(?:[A-Za-z_][\w.-]*:)?"
+MERGE_RE = re.compile(
+    rf"<{_PREFIX}mergeCell\b[^>]*?\sref\s*=\s*[\"']([A-Za-z]+\d+:[A-Za-z]+\d+)[\"']"
+)
+ROW_RE = re.compile(rf"<{_PREFIX}row\b([^>]*)>")
+ROW_NUMBER_RE = re.compile(r"(?:^|\s)r\s*=\s*[\"'](\d+)[\"']")
+CONTENT_RE = re.compile(rf"<{_PREFIX}(?:v|is|f)\b")
+SHEET_DATA_END_RE = re.compile(rf"</{_PREFIX}sheetData\s*>")
 NS_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 NS_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 NS_PKG = "{http://schemas.openxmlformats.org/package/2006/relationships}"
@@ -106,7 +115,7 @@ def sheet_parts(zf: zipfile.ZipFile) -> dict[str, str]:
     for sheet in workbook.iter(f"{NS_MAIN}sheet"):
         target = targets.get(sheet.get(f"{NS_REL}id"), "")
         part = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
-        parts[sheet.get("name", "")] = part
+        parts[sheet.get("name", "")] = posixpath.normpath(part)
     return parts
 
 
@@ -123,11 +132,21 @@ def _scan_part(path: Path, name: str) -> tuple[list[str], bool]:
         if part is None or part not in set(zf.namelist()):
             return [], False
         text = zf.read(part).decode("utf-8", errors="replace")
-    return MERGE_RE.findall(text), _content_after_limit(text)
+    return [ref.upper() for ref in MERGE_RE.findall(text)], _content_after_limit(text)
 
 
 def _content_after_limit(text: str) -> bool:
-    for match in ROW_RE.finditer(text):  # rows are in order; stops within MAX_ROWS matches
-        if int(match.group(1)) > MAX_ROWS:
-            return CONTENT_RE.search(text, match.start()) is not None
+    """Whether a row numbered above MAX_ROWS holds a value, inline string or formula.
+
+    A row without ``r`` follows the one before it (as the standard says); rows are in
+    order, so the search stops within MAX_ROWS + 1 row tags.
+    """
+    end = SHEET_DATA_END_RE.search(text)
+    stop = end.start() if end else len(text)
+    number = 0
+    for match in ROW_RE.finditer(text, 0, stop):
+        explicit = ROW_NUMBER_RE.search(match.group(1))
+        number = int(explicit.group(1)) if explicit else number + 1
+        if number > MAX_ROWS:
+            return CONTENT_RE.search(text, match.start(), stop) is not None
     return False

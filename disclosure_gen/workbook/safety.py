@@ -1,13 +1,18 @@
 """Checks that run before openpyxl sees a file, so hostile input fails fast and small.
 
 openpyxl would happily inflate a zip bomb or load a million-row sheet into memory; these
-checks look at the zip directory only (sizes, counts, magic bytes), which costs nothing.
+checks look at the zip directory (sizes, counts, magic bytes), which costs nothing, and at
+the shared-string table, which openpyxl parses whole before reading any sheet (a million
+strings take it ten seconds, twice).
 """
 
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path
+
+from defusedxml import ElementTree as DefusedET
 
 from disclosure_gen.findings import WorkbookUnreadable
 from disclosure_gen.workbook import codes
@@ -18,6 +23,14 @@ MAX_PART_BYTES = 40 * 1024 * 1024
 MAX_RATIO = 200
 MAX_ENTRIES = 2000
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+# A budget workbook has a few thousand distinct strings (the code lists included).
+MAX_SHARED_STRINGS = 100_000
+MAX_SHARED_STRINGS_BYTES = 8 * 1024 * 1024
+MAX_CONTENT_TYPES_BYTES = 1024 * 1024
+CONTENT_TYPES = "[Content_Types].xml"
+NS_CT = "{http://schemas.openxmlformats.org/package/2006/content-types}"
+SHARED_STRINGS_CT = "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"
+STRING_ITEM_RE = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?si\b")
 
 
 def check_file(path: Path) -> None:
@@ -98,3 +111,51 @@ def _check_zip(path: Path) -> None:
                 "请删除多余的行和工作表后另存。"
             )
         )
+    _check_shared_strings(path, {i.filename: i for i in infos})
+
+
+def _shared_strings_part(zf: zipfile.ZipFile, infos: dict[str, zipfile.ZipInfo]) -> str | None:
+    """The part openpyxl reads as the shared-string table: the one [Content_Types].xml
+    declares, whatever it is called."""
+    types = infos.get(CONTENT_TYPES)
+    if types is None:
+        return None
+    if types.file_size > MAX_CONTENT_TYPES_BYTES:
+        raise _too_large(Path(zf.filename or "").name, "其内容类型清单异常巨大")
+    root = DefusedET.fromstring(zf.read(types))
+    for override in root.iter(f"{NS_CT}Override"):
+        if override.get("ContentType") == SHARED_STRINGS_CT:
+            name = str(override.get("PartName") or "")
+            return name.lstrip("/") or None
+    return None
+
+
+def _check_shared_strings(path: Path, infos: dict[str, zipfile.ZipInfo]) -> None:
+    try:
+        with zipfile.ZipFile(path) as zf:
+            part = _shared_strings_part(zf, infos)
+            info = infos.get(part) if part else None
+            if info is None:
+                return
+            if info.file_size > MAX_SHARED_STRINGS_BYTES:
+                raise _too_large(path.name, "其共享字符串表异常巨大")
+            count = len(STRING_ITEM_RE.findall(zf.read(info)))
+    except WorkbookUnreadable:
+        raise
+    except Exception as exc:  # a damaged part: openpyxl would fail on it too
+        raise WorkbookUnreadable(
+            codes.CORRUPT.finding(
+                f"{path.name} 已损坏，无法打开（{type(exc).__name__}）；请在 Excel/WPS 中重新保存。"
+            )
+        ) from exc
+    if count > MAX_SHARED_STRINGS:
+        raise _too_large(path.name, f"其共享字符串表有 {count:,} 条文字")
+
+
+def _too_large(name: str, why: str) -> WorkbookUnreadable:
+    return WorkbookUnreadable(
+        codes.TOO_LARGE.finding(
+            f"{name} {why}（预算工作簿通常只有几千条），未读取；"
+            "请删除多余的行、工作表和粘贴进来的大量文字后另存。"
+        )
+    )

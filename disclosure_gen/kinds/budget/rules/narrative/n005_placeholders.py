@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 
 from disclosure_gen.findings import Finding, Severity, get
@@ -28,7 +29,7 @@ def placeholders(ctx: BudgetContext) -> Iterator[Finding]:
         for key, value in record.model_dump().items():
             if key in {"sheet", "row", "cells"} or not isinstance(value, str):
                 continue
-            if PLACEHOLDER_RE.search(value):
+            if PLACEHOLDER_RE.search(unicodedata.normalize("NFKC", value)):  # ＸＸ too
                 yield get("N005").finding(
                     f"“{value[:30]}”含有占位文字（如 XX、××、某某）；请替换为实际内容。",
                     record.sheet,
