@@ -55,7 +55,7 @@ def check(path: Path, settings: Settings | None = None) -> Checked:
     row was unreadable is "not described"), not new problems. ``content_checked`` says
     whether they ran, so the report can say that a second pass will follow.
     """
-    result = read_workbook(path, kinds.schema_for)
+    result = read_workbook(path, kinds.schemas())
     findings = list(result.findings)
     kind = kinds.get(result.kind) if result.kind else None
     if kind is None:

@@ -190,7 +190,7 @@ CASES = [
     Case("zero-width-space", ("S017", PROFILE, "B4"), ((PROFILE, "B4", "某市\u200b数据局"),)),
     Case("unit-name-cleared", ("S003", PROFILE, "B4"), ((PROFILE, "B4", None),)),
     Case("csv-renamed-xlsx", ("F002", None, None), craft=_csv_renamed),
-    Case("final-accounts-workbook", ("X013", PROFILE, "B1"), ((PROFILE, "B1", "决算公开"),)),
+    Case("final-accounts-workbook", ("X018", PROFILE, "B1"), ((PROFILE, "B1", "决算公开"),)),
     # Existing rules: catalogs
     Case("unknown-function-code", ("C001", LINES, "A2"), ((LINES, "A2", "2010388"),)),
     Case("unknown-economic-code", ("C002", LINES, "B3"), ((LINES, "B3", "30288"),)),

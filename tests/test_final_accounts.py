@@ -196,10 +196,14 @@ def test_user_text_renders_literally(tmp_path: Path) -> None:
     assert "某市 A&amp;B &lt;职业&gt; 学校" in xml
 
 
-def test_edit_helper_is_shared(tmp_path: Path) -> None:
+def test_a_final_accounts_workbook_marked_as_budget_is_refused_as_the_wrong_kind(
+    tmp_path: Path,
+) -> None:
     path = synthetic(tmp_path)
     edit(path, "基本信息", "B1", "预算公开")
-    assert check(path).kind is BUDGET
+    checked = check(path)
+    assert checked.kind is None
+    assert [f.code for f in checked.findings] == ["X018"]
 
 
 MUTATIONS = [

@@ -32,15 +32,26 @@ def test_the_workbook_names_its_kind_and_the_reader_uses_that_kind(sample_path: 
     assert checked.sheet_order[0] == "基本信息"
 
 
-def test_a_kind_this_version_cannot_serve_is_one_finding_at_its_cell(sample_path: Path) -> None:
-    served = set(kinds.KINDS)
+def test_a_budget_workbook_marked_as_final_accounts_is_one_finding_at_its_cell(
+    sample_path: Path,
+) -> None:
     edit(sample_path, "基本信息", "B1", "决算公开")
     checked = check(sample_path)
-    if "final_accounts" in served:  # once the kind exists its own sheets are asked for
-        assert checked.kind is not None and checked.kind.name == "final_accounts"
-        return
-    assert [(f.code, f.sheet, f.cell) for f in checked.findings] == [("X013", "基本信息", "B1")]
-    assert checked.model is None
+    assert [(f.code, f.sheet, f.cell) for f in checked.findings] == [("X018", "基本信息", "B1")]
+    assert checked.model is None and "预算公开工作簿" in checked.findings[0].message
+
+
+def test_a_final_accounts_workbook_marked_as_budget_is_one_finding_at_its_cell(
+    tmp_path: Path,
+) -> None:
+    from disclosure_gen.kinds.final_accounts.schema import SCHEMA
+    from disclosure_gen.workbook.writer import build_blank_workbook
+
+    path = tmp_path / "fa.xlsx"
+    path.write_bytes(build_blank_workbook(SCHEMA, 2024, "部门"))
+    edit(path, "基本信息", "B1", "预算公开")
+    findings = check(path).findings
+    assert [(f.code, f.sheet, f.cell) for f in findings] == [("X018", "基本信息", "B1")]
 
 
 def test_a_kind_name_that_is_not_a_kind_is_one_finding(sample_path: Path) -> None:

@@ -18,9 +18,9 @@ def get(name: str) -> DocumentKind | None:
     return KINDS.get(name)
 
 
-def schema_for(name: str) -> WorkbookSchema | None:
-    kind = KINDS.get(name)
-    return kind.schema if kind else None
+def schemas() -> dict[str, WorkbookSchema]:
+    """The served kinds' workbook schemas, by kind name (the reader picks one)."""
+    return {name: kind.schema for name, kind in KINDS.items()}
 
 
 def all_codes() -> list[Code]:

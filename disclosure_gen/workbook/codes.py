@@ -170,6 +170,14 @@ BAD_CODE = declare(
 BAD_DATE = declare(
     "S016", E, "日期格式错误", "A date cell does not hold a date such as 2024-03-01."
 )
+WRONG_KIND = declare(
+    "X018",
+    E,
+    "公开类型与工作簿不符",
+    "基本信息's 公开类型 names one kind while the workbook's sheets are another kind's (a budget "
+    "workbook marked 决算公开); it is not read further. Choose the kind the workbook was made "
+    "for, or start from `disclosure-gen init --kind …`.",
+)
 UNSERVED_KIND = declare(
     "X013",
     E,

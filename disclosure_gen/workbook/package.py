@@ -53,6 +53,9 @@ class Package:
         self._values.close()
         self._formulas.close()
 
+    def sheet_names(self) -> set[str]:
+        return set(self._values.sheetnames)
+
     def sheet(self, name: str) -> SheetData | None:
         """Values, formulas and merged ranges of sheet ``name``; None if there is none."""
         if name not in self._values.sheetnames:

@@ -11,7 +11,7 @@ all raises ``WorkbookUnreadable``.  Records are plain dicts (field key → typed
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -45,19 +45,25 @@ class ReadResult:
     findings: list[Finding] = field(default_factory=list)
 
 
-def read_workbook(path: Path, schema_for: Callable[[str], WorkbookSchema | None]) -> ReadResult:
-    """Read ``path`` with the schema of the kind its 基本信息 names (``schema_for`` gives
-    None for a kind this version cannot serve); raise WorkbookUnreadable only if it cannot
-    be opened at all."""
+def read_workbook(path: Path, schemas: Mapping[str, WorkbookSchema]) -> ReadResult:
+    """Read ``path`` with the schema of the kind its 基本信息 names (``schemas``: the kinds
+    this version serves); raise WorkbookUnreadable only if it cannot be opened at all.
+
+    A workbook whose 公开类型 names one kind while its sheets are another kind's gets one
+    finding at 公开类型 instead of a missing-sheet finding for every sheet."""
     safety.check_file(path)
     with Package(path) as package:
         profile = package.sheet(PROFILE_SHEET)
         findings: list[Finding] = []
         kind = _document_kind(profile, findings)
-        schema = schema_for(kind) if kind else None
+        schema = schemas.get(kind) if kind else None
         if kind and schema is None:
             findings.append(_unserved(kind, profile))
         if schema is None or profile is None:
+            return ReadResult(None, {}, findings)
+        other = _kind_of_sheets(package.sheet_names(), schemas, schema)
+        if other is not None:
+            findings.append(_wrong_kind(schema, other, profile))
             return ReadResult(None, {}, findings)
         records = _read_sheets(schema, package, profile, findings)
     return ReadResult(kind, records, findings)
@@ -82,6 +88,31 @@ def _document_kind(profile: SheetData | None, findings: list[Finding]) -> str | 
         value = None
     findings.extend(ctx.findings)
     return DOCUMENTS.get(str(value)) if value is not None else None
+
+
+def _required_sheets(schema: WorkbookSchema) -> set[str]:
+    return {s.name for s in schema.sheets if not s.optional}
+
+
+def _kind_of_sheets(
+    names: set[str], schemas: Mapping[str, WorkbookSchema], named: WorkbookSchema
+) -> WorkbookSchema | None:
+    """Another kind whose every sheet the workbook has, when the named kind's are missing."""
+    if _required_sheets(named) <= names:
+        return None
+    return next(
+        (s for s in schemas.values() if s is not named and _required_sheets(s) <= names), None
+    )
+
+
+def _wrong_kind(named: WorkbookSchema, actual: WorkbookSchema, profile: SheetData) -> Finding:
+    row_no = _form_labels(profile).get(DOCUMENT_LABEL)
+    return codes.WRONG_KIND.finding(
+        f"“{DOCUMENT_LABEL}”选了“{named.title}”，但这是一个{actual.title}工作簿（工作表是{actual.title}的）；"
+        f"请把“{DOCUMENT_LABEL}”改回“{actual.title}”，或用 disclosure-gen init --kind 生成{named.title}工作簿再填写。",
+        PROFILE_SHEET,
+        f"B{row_no}" if row_no else None,
+    )
 
 
 def _unserved(kind: str, profile: SheetData | None) -> Finding:
