@@ -44,6 +44,9 @@ class Grid:
     landscape: bool = False
     font: str = "normal"  # normal / small
     meta: dict[str, Any] = field(default_factory=dict)
+    # Rows printed once above ``header`` (a 绩效目标表's project block with its long goal):
+    # only the column titles repeat on a continuation page.
+    lead: tuple[tuple[GridCell, ...], ...] = ()
 
     def percent_widths(self) -> list[str]:
         whole = sum(self.widths)
@@ -53,6 +56,9 @@ class Grid:
         """Column widths in twips for a table ``total`` twips wide."""
         whole = sum(self.widths)
         return [w * total // whole for w in self.widths]
+
+    def docx_lead(self, total_twips: int) -> list[list[DocxCell]]:
+        return _docx_rows(self.lead, self.twips(total_twips))
 
     def docx_header(self, total_twips: int) -> list[list[DocxCell]]:
         return _docx_rows(self.header, self.twips(total_twips))

@@ -101,12 +101,11 @@ def target_grid(facts: TargetTable, spec: dict[str, Any]) -> Grid:
             GridCell(format_amount(facts.other), colspan=2, align="r"),
         ),
         (_label(labels["goal"], 2), GridCell(facts.goal, colspan=7, align="l")),
-        tuple(_label(c) for c in spec["columns"]),
     )
     return Grid(
         widths=tuple(spec["widths"]),
-        # The project block and the column titles repeat on every page the table spans.
-        header=rows,
+        lead=rows,  # printed once; only the column titles repeat on a continuation page
+        header=(tuple(_label(c) for c in spec["columns"]),),
         body=_indicator_rows(facts.targets, _project_cells),
         font="small",
     )
@@ -146,11 +145,11 @@ def department_grid(
         ),
         (_label(labels["own"]), wan(performance.own)),
         (_label(labels["other_funds"]), _label(labels["other"]), wan(performance.other)),
-        tuple(_label(c) for c in spec["columns"]),
     )
     return Grid(
         widths=tuple(spec["widths"]),
-        header=rows,
+        lead=rows,
+        header=(tuple(_label(c) for c in spec["columns"]),),
         body=_indicator_rows(indicators, _department_cells),
         font="small",
     )

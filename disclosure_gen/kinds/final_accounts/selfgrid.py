@@ -80,6 +80,8 @@ def department_grid(e: Evaluation, unit: str) -> Grid:
         ),
         (_b("年度总体目标", 1, 2), _b("预期目标", 3), _b("实际完成目标", 4)),
         (GridCell(e.goal, colspan=3, align="l"), GridCell(e.result, colspan=4, align="l")),
+    )
+    columns = (
         tuple(
             _b(c)
             for c in (
@@ -100,7 +102,8 @@ def department_grid(e: Evaluation, unit: str) -> Grid:
     )
     return Grid(
         widths=(12, 12, 16, 12, 16, 12, 10, 10),
-        header=head,
+        lead=head,  # printed once; only the column titles repeat on a continuation page
+        header=columns,
         body=tuple(body),
         landscape=True,
         font="small",
@@ -146,6 +149,8 @@ def project_grid(e: Evaluation) -> Grid:
         (_b("年度总体目标", 1, 2), _b("预期目标", 3), _b("实际完成情况", 4)),
         (GridCell(e.goal, colspan=3, align="l"), GridCell(e.result, colspan=4, align="l")),
         (_b("年度绩效指标完成情况", 8),),
+    )
+    columns = (
         tuple(
             _b(c)
             for c in (
@@ -166,7 +171,8 @@ def project_grid(e: Evaluation) -> Grid:
     )
     return Grid(
         widths=(12, 12, 18, 12, 12, 8, 10, 16),
-        header=head,
+        lead=head,  # printed once; only the column titles repeat on a continuation page
+        header=columns,
         body=tuple(body),
         landscape=True,
         font="small",
