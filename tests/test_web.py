@@ -171,7 +171,7 @@ def test_every_user_text_is_escaped_never_evaluated(client: TestClient) -> None:
 def test_a_csv_renamed_xlsx_gives_one_clear_message(client: TestClient) -> None:
     url, page = upload(client, "项目,金额\n办公费,100\n".encode("gbk"), "预算.xlsx")
     assert page.count('class="alert error finding-one"') == 1
-    assert "F002" in page and "不是 Excel 工作簿" in page
+    assert "F002" in page and "预算.xlsx 不是 Excel 工作簿" in page and "input.xlsx" not in page
     assert "dl-docx" not in page and "dl-annotated" not in page
     assert client.get(f"{url}/annotated.xlsx").status_code == 409
 

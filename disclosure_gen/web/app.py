@@ -53,6 +53,7 @@ DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 MEDIA = {"annotated": XLSX, "docx": DOCX, "pdf": "application/pdf"}
 FORM_BYTES = 64 * 1024
 UPLOAD_BYTES = safety.MAX_FILE_BYTES + FORM_BYTES
+STATUS_WAIT_SECONDS = 15  # a status request with ?wait=1 is answered when the job ends
 FILES = {"annotated.xlsx": "annotated", "document.docx": "docx", "document.pdf": "pdf"}
 
 
@@ -346,6 +347,8 @@ def create_app(config: Config | None = None) -> Starlette:
         if denied := authorised(request):
             return denied
         job = job_or_none(request.path_params["job_id"])
+        if job and request.query_params.get("wait"):
+            await store().wait([job.id], STATUS_WAIT_SECONDS)
         return JSONResponse({"state": job.state if job else "gone"})
 
     async def artifact(request: Request) -> Response:
@@ -394,6 +397,8 @@ def create_app(config: Config | None = None) -> Starlette:
         found = store().batches.get(request.path_params["batch_id"])
         if found is None:
             return JSONResponse({"state": "gone"})
+        if request.query_params.get("wait"):
+            await store().wait(found.jobs, STATUS_WAIT_SECONDS)
         pending = any((j := store().jobs.get(i)) is not None and j.pending for i in found.jobs)
         return JSONResponse({"state": "queued" if pending else "done"})
 

@@ -51,6 +51,7 @@ class Job:
     message: str = ""  # why it failed
     builds: dict[str, asyncio.Task[dict[str, Any]]] = field(default_factory=dict)
     artifact_errors: dict[str, str] = field(default_factory=dict)
+    finished: asyncio.Event = field(default_factory=asyncio.Event)  # set when no longer queued
 
     @property
     def pending(self) -> bool:
@@ -124,6 +125,15 @@ class Store:
 
     def fail(self, job: Job, message: str) -> None:
         job.state, job.message = "failed", message
+        job.finished.set()
+
+    async def wait(self, job_ids: list[str], seconds: float) -> None:
+        """Return when every one of these jobs is finished (or gone), or after ``seconds``:
+        the status endpoints answer a waiting page at once instead of being polled."""
+        events = [j.finished.wait() for i in job_ids if (j := self.jobs.get(i)) and j.pending]
+        if events:
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(asyncio.gather(*events), seconds)
 
     def start_inspect(self, job: Job) -> None:
         task = asyncio.get_running_loop().create_task(self._inspect(job))
@@ -131,9 +141,10 @@ class Store:
         task.add_done_callback(self._tasks.discard)
 
     async def _inspect(self, job: Job) -> None:
-        result = await self._run(work.inspect, str(job.folder), self.settings.job_timeout)
+        result = await self._run(work.inspect, str(job.folder), job.name, self.settings.job_timeout)
         if result.get("ok"):
             job.result, job.state = result, "done"
+            job.finished.set()
         else:
             self.fail(job, str(result.get("message", "处理失败。")))
 
@@ -146,7 +157,9 @@ class Store:
         task = job.builds.get(artifact)
         if task is None:
             task = asyncio.get_running_loop().create_task(
-                self._run(work.build, str(job.folder), artifact, self.settings.job_timeout)
+                self._run(
+                    work.build, str(job.folder), job.name, artifact, self.settings.job_timeout
+                )
             )
             job.builds[artifact] = task
         result = await asyncio.shield(task)

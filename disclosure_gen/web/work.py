@@ -30,8 +30,9 @@ MAX_CELL_TEXT = 40
 MAX_TITLE_TEXT = 500
 
 
-class JobTimeout(Exception):
-    pass
+class JobTimeout(BaseException):
+    """A BaseException, so that no ``except Exception`` in the pipeline (the reader turns
+    any openpyxl exception into a finding) mistakes the time limit for a damaged file."""
 
 
 def warm() -> None:
@@ -68,21 +69,26 @@ def _guarded(timeout: float, action: Callable[[], dict[str, Any]]) -> dict[str, 
         }
 
 
-def _finding_dict(f: Finding) -> dict[str, Any]:
-    return {**f.to_dict(), "label": f.severity.label, "location": f.location}
+def _finding_dict(f: Finding, name: str) -> dict[str, Any]:
+    """A finding for the page; messages that name the file name the user's file, not the
+    job folder's ``input.xlsx``."""
+    data = {**f.to_dict(), "label": f.severity.label, "location": f.location}
+    data["message"] = f.message.replace(INPUT, name)
+    return data
 
 
-def inspect(job_dir: str, timeout: float) -> dict[str, Any]:
-    """Validate the job's workbook: findings, their sheet regions and a summary."""
-    return _guarded(timeout, lambda: _inspect(Path(job_dir)))
+def inspect(job_dir: str, name: str, timeout: float) -> dict[str, Any]:
+    """Validate the job's workbook (uploaded as ``name``): findings, their sheet regions
+    and a summary."""
+    return _guarded(timeout, lambda: _inspect(Path(job_dir), name))
 
 
-def _inspect(folder: Path) -> dict[str, Any]:
+def _inspect(folder: Path, name: str) -> dict[str, Any]:
     path = folder / INPUT
     try:
         checked = check(path)
     except WorkbookUnreadable as exc:
-        return {"ok": True, "readable": False, "findings": [_finding_dict(exc.finding)]}
+        return {"ok": True, "readable": False, "findings": [_finding_dict(exc.finding, name)]}
     order = {name: i for i, name in enumerate(checked.sheet_order)}
     findings = sorted(  # grouped by sheet in workbook order, as the CLI's report is
         checked.findings, key=lambda f: -1 if f.sheet is None else order.get(f.sheet, len(order))
@@ -91,7 +97,7 @@ def _inspect(folder: Path) -> dict[str, Any]:
     return {
         "ok": True,
         "readable": True,
-        "findings": [_finding_dict(f) for f in findings],
+        "findings": [_finding_dict(f, name) for f in findings],
         "regions": regions(path, findings),
         "errors": sum(f.severity == Severity.ERROR for f in findings),
         "warnings": sum(f.severity == Severity.WARNING for f in findings),
@@ -104,9 +110,12 @@ def _inspect(folder: Path) -> dict[str, Any]:
     }
 
 
-def build(job_dir: str, artifact: str, timeout: float) -> dict[str, Any]:
+def build(job_dir: str, name: str, artifact: str, timeout: float) -> dict[str, Any]:
     """Write one artifact (annotated / docx / pdf) into the job folder."""
-    return _guarded(timeout, lambda: _build(Path(job_dir), artifact))
+    result = _guarded(timeout, lambda: _build(Path(job_dir), artifact))
+    if "message" in result:
+        result["message"] = str(result["message"]).replace(INPUT, name)
+    return result
 
 
 def _build(folder: Path, artifact: str) -> dict[str, Any]:
