@@ -157,6 +157,21 @@ def test_pdf_and_templates_behave_as_in_generate(tmp_path: Path) -> None:
     assert written == files(single)
 
 
+def test_a_template_that_fails_in_rendering_is_a_failed_row(folder: Path, tmp_path: Path) -> None:
+    templates = tmp_path / "templates" / "budget"
+    templates.mkdir(parents=True)
+    (templates / "content.j2").write_text("{{ doc.no_such_block() }}", encoding="utf-8")
+    manifest = tmp_path / "m.csv"
+    manifest.write_text(f"workbook,output\n{folder / 'unit0.xlsx'},u\n", encoding="utf-8")
+    code, output = batch(
+        manifest, "-o", tmp_path / "out", "--no-pdf", "--templates", templates.parent
+    )
+    assert code == 1, output
+    (row,) = summary(tmp_path / "out")["workbooks"]
+    assert row["status"] == "failed" and row["reason"].startswith("生成失败（")
+    assert "--templates" in row["reason"] and not any((tmp_path / "u").glob("*"))
+
+
 def test_strict_fails_a_workbook_with_warnings(folder: Path, tmp_path: Path) -> None:
     code, _ = batch(folder / "unit0.xlsx", "-o", tmp_path, "--no-pdf")
     assert code == 2  # a workbook is not a manifest
