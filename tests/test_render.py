@@ -91,3 +91,24 @@ def test_pdf_fonts_are_embedded_and_text_extracts(rendered: Documents) -> None:
     text = pdf_text(rendered.pdf)
     assert "—3—" in text  # footer page numbers “— N —”
     assert "第三部分2025年单位预算情况说明" in text
+
+
+def test_pdf_bookmarks_name_every_part_section_and_table(rendered: Documents) -> None:
+    from pypdf import PdfReader
+
+    assert rendered.pdf is not None
+    titles: list[str] = []
+
+    def walk(outline: list[object]) -> None:
+        for item in outline:
+            if isinstance(item, list):
+                walk(item)
+            else:
+                titles.append(str(item.title))  # type: ignore[attr-defined]
+
+    walk(PdfReader(io.BytesIO(rendered.pdf)).outline)
+    assert sum(t.startswith("第") and "部分" in t for t in titles) == 4
+    assert [t.split()[0] for t in titles if re.match(r"表\d+ ", t)] == [
+        f"表{n}" for n in range(1, 12)
+    ]
+    assert any(t.startswith("十二、") for t in titles) and "项目支出绩效目标表" in titles
