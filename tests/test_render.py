@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -99,7 +100,7 @@ def test_pdf_bookmarks_name_every_part_section_and_table(rendered: Documents) ->
     assert rendered.pdf is not None
     titles: list[str] = []
 
-    def walk(outline: list[object]) -> None:
+    def walk(outline: Sequence[object]) -> None:
         for item in outline:
             if isinstance(item, list):
                 walk(item)
