@@ -156,3 +156,17 @@ def test_docx_uses_odd_and_even_footers(rendered: Documents) -> None:
     assert "<w:evenAndOddHeaders/>" in settings
     assert '<w:jc w:val="right"/>' in odd and '<w:jc w:val="left"/>' in even
     assert 'w:type="even"' in docx_xml(rendered.docx)
+
+
+def test_docx_table_of_contents_stores_the_pdf_page_numbers(rendered: Documents) -> None:
+    """The 目录 is never empty in a program that does not update fields: each PAGEREF
+    field's stored result is the page the entry landed on in the PDF."""
+    xml = docx_xml(rendered.docx)
+    stored = re.findall(
+        r'PAGEREF (s\d+) \\h </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/>'
+        r"</w:r><w:r><w:t[^>]*>(\d*)</w:t>",
+        xml,
+    )
+    assert stored and all(page.isdigit() for _, page in stored)
+    pages = [int(page) for _, page in stored]
+    assert pages == sorted(pages) and pages[0] >= 3
