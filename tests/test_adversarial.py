@@ -122,6 +122,17 @@ def _huge_image(path: Path, tmp: Path) -> Path:
     return replace_parts(path, {image: png_header(50_000, 50_000)})
 
 
+def _all_amounts_in_wan(path: Path, tmp: Path) -> Path:
+    wb = openpyxl.load_workbook(path)
+    ws = wb[LINES]
+    for row in range(2, ws.max_row + 1):
+        value = ws[f"F{row}"].value
+        if isinstance(value, int | float):
+            ws[f"F{row}"].value = round(value / 10000, 2)
+    wb.save(path)
+    return path
+
+
 def _merged_policy_cells(path: Path, tmp: Path) -> Path:
     wb = openpyxl.load_workbook(path)
     wb[PROJECTS].merge_cells("B2:B3")  # one 政策依据 for two projects
@@ -174,6 +185,17 @@ CASES = [
     # Every command survives every file (item 9)
     Case("annotate-broken-drawing", ("F006", None, None), craft=_broken_drawing, annotate=True),
     Case("annotate-pixel-bomb", ("F006", None, None), craft=_huge_image, annotate=True),
+    # Wrong magnitudes (item 2)
+    Case("line-in-wan-vanishes", ("P007", LINES, "F4"), ((LINES, "F4", 3),)),
+    Case("line-in-wan-is-tiny", ("P007", LINES, "F7"), ((LINES, "F7", 15),)),
+    Case("big-line-in-wan-with-cents", ("P008", LINES, "F2"), ((LINES, "F2", 123.46),)),
+    Case("whole-sheet-in-wan", ("P001", LINES, "F2"), craft=_all_amounts_in_wan),
+    Case("prior-year-in-wan", ("P009", COMPARE, "B2"), ((COMPARE, "B2", 200),)),
+    Case("prior-year-tiny", ("P010", COMPARE, "B2"), ((COMPARE, "B2", 2),)),
+    Case("decimal-comma", ("S023", LINES, "F3"), ((LINES, "F3", "55555,55"),)),
+    Case("misplaced-separator", ("S023", LINES, "F6"), ((LINES, "F6", "150,00"),)),
+    Case("four-digit-grouping", ("S023", LINES, "F2"), ((LINES, "F2", "123,4567.89"),)),
+    Case("european-thousands", ("S023", LINES, "F3"), ((LINES, "F3", "55.555,55"),)),
     # Existing rules: cell formats
     Case("amount-in-words", ("S004", LINES, "F3"), ((LINES, "F3", "五万五千元"),)),
     Case("year-with-letter-o", ("S004", PROFILE, "B2"), ((PROFILE, "B2", "2O25"),)),

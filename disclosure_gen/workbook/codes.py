@@ -154,6 +154,15 @@ NUMBER_TOO_LARGE = declare(
     "A number is far beyond any budget (1 万亿 or more: usually 1E+30, a pasted ID or digits "
     "typed twice); nothing that large is read. Correct it.",
 )
+MISPLACED_SEPARATOR = declare(
+    "S023",
+    E,
+    "千位分隔符位置不对",
+    "A number typed as text has separators that are not thousands separators (“116,40”, "
+    "“1.234,56”, “1234,5678”): it could be 116.40 written with a decimal comma, or 11,640 "
+    "with a digit missing. Dropping the commas would silently read 11640, so nothing is read. "
+    "Re-enter the number (without separators, or with one comma every three digits).",
+)
 STRAY = declare(
     "S013",
     W,

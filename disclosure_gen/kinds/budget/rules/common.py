@@ -10,6 +10,7 @@ from disclosure_gen.kinds.budget.compute.sources import INCOME_GROUPS
 from disclosure_gen.kinds.budget.context import BudgetContext
 from disclosure_gen.kinds.budget.model import Comparison, Disclosure, ExpenditureLine
 from disclosure_gen.kinds.budget.schema import COMPARISONS, FUNCTION_COMPARISON_PREFIX
+from disclosure_gen.validate.run import AMOUNTS_CHECKED
 
 COMPARISON_SHEET = COMPARISONS.name
 
@@ -45,3 +46,19 @@ def comparison(model: Disclosure, item: str) -> Comparison | None:
     """The row of 上年对比 that gives this item's prior-year amount (or names it at all)."""
     rows = [c for c in model.comparisons if c.item == item]
     return next((c for c in rows if c.prior is not None), rows[0] if rows else None)
+
+
+def magnitude(
+    ctx: BudgetContext, code: str, message: str, sheet: str, cell: str | None, key: str | None = None
+) -> Finding:
+    """A magnitude error (万元 typed into a 元 cell) at its cell; under ``--amounts-checked``
+    the same words as a note (V002), so the user's confirmation is shown where it applies."""
+    if not ctx.settings.amounts_checked:
+        return get(code).finding(message, sheet, cell, key)
+    return AMOUNTS_CHECKED.finding(
+        f"{code} {get(code).title}：{message}（已用 --amounts-checked 确认按所填数字生成；"
+        "请再核对一次。）",
+        sheet,
+        cell,
+        key,
+    )

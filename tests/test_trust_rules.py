@@ -1,0 +1,129 @@
+"""Issue 9, the rule-level items: wrong magnitudes (2), what changes a figure unseen (3),
+narrative contradictions (6) and messages that name the likely cause (8).
+
+Each test starts from the builders' sample or the example workbook and makes one edit;
+the mutation and adversarial suites hold one case per code, these the finer behaviour.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+from typer.testing import CliRunner
+
+from disclosure_gen.cli import app
+from disclosure_gen.pipeline import check
+from disclosure_gen.validate.context import Settings
+from disclosure_gen.workbook.cells import misplaced_separators
+
+LINES = "支出明细"
+COMPARE = "上年对比"
+runner = CliRunner()
+
+
+def edit(path: Path, *edits: tuple[str, str, Any]) -> Path:
+    wb = openpyxl.load_workbook(path)
+    for sheet, cell, value in edits:
+        wb[sheet][cell] = value
+    wb.save(path)
+    return path
+
+
+def found(
+    path: Path, settings: Settings | None = None
+) -> dict[tuple[str, str | None, str | None], str]:
+    return {(f.code, f.sheet, f.cell): f.message for f in check(path, settings).findings}
+
+
+def _in_wan(path: Path) -> Path:
+    wb = openpyxl.load_workbook(path)
+    ws = wb[LINES]
+    for row in range(2, ws.max_row + 1):
+        value = ws[f"F{row}"].value
+        if isinstance(value, int | float):
+            ws[f"F{row}"].value = round(value / 10000, 2)
+    wb.save(path)
+    return path
+
+
+# ------------------------------------------------------------------ item 2: magnitudes
+
+
+@pytest.mark.parametrize(
+    "text", ["116,40", "１１６，４０", "1.234,56", "1234,5678", "12 34", "1,23", "12,345,67"]
+)
+def test_separators_that_are_not_thousands_separators_are_refused(text: str) -> None:
+    assert misplaced_separators(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["1,234.56", "215,800", " 55,555.55 ", "1 234 567", "30000", "３００００", "-1,234", "2025 年"],
+)
+def test_thousands_separators_and_plain_numbers_are_read(text: str) -> None:
+    assert not misplaced_separators(text)
+
+
+def test_116_40_is_not_silently_read_as_11640(sample_path: Path) -> None:
+    edit(sample_path, (LINES, "F3", "116,40"))
+    result = check(sample_path)
+    assert ("S023", LINES, "F3") in {(f.code, f.sheet, f.cell) for f in result.findings}
+    assert not result.ok()
+    assert "11640" in next(f.message for f in result.findings if f.code == "S023")
+
+
+def test_a_few_lines_in_wan_are_each_an_error_at_their_cell(sample_path: Path) -> None:
+    edit(sample_path, (LINES, "F4", 3), (LINES, "F7", 15))
+    result = check(sample_path)
+    located = {(f.code, f.cell) for f in result.findings if f.sheet == LINES}
+    assert {("P007", "F4"), ("P007", "F7")} <= located
+    assert not result.ok()
+
+
+def test_a_genuine_small_line_beside_large_ones_does_not_block(sample_path: Path) -> None:
+    edit(sample_path, (LINES, "F4", 800))  # a 公务接待费 of 800 元 is possible
+    codes = {f.code for f in check(sample_path).findings}
+    assert not codes & {"P001", "P007", "P008"}
+
+
+def test_most_lines_in_wan_blocks_generation_until_confirmed(sample_path: Path) -> None:
+    _in_wan(sample_path)
+    blocked = check(sample_path)
+    assert "P001" in {f.code for f in blocked.findings} and not blocked.ok()
+    assert "P007" not in {f.code for f in blocked.findings}  # one finding for the whole sheet
+    confirmed = check(sample_path, Settings(amounts_checked=True))
+    assert confirmed.ok()
+    note = next(f for f in confirmed.findings if f.code == "V002")
+    assert (note.sheet, note.cell) == (LINES, "F2") and "P001" in note.message
+
+
+def test_amounts_checked_is_a_flag_of_validate_and_generate(
+    sample_path: Path, tmp_path: Path
+) -> None:
+    _in_wan(sample_path)
+    plain = runner.invoke(app, ["validate", str(sample_path), "--format", "json"])
+    assert plain.exit_code == 1
+    checked = runner.invoke(
+        app, ["validate", str(sample_path), "--format", "json", "--amounts-checked"]
+    )
+    assert checked.exit_code == 0
+    assert "V002" in {f["code"] for f in json.loads(checked.stdout)["findings"]}
+    refused = runner.invoke(app, ["generate", str(sample_path), "-o", str(tmp_path), "--no-pdf"])
+    assert refused.exit_code == 1 and not list(tmp_path.glob("*.docx"))
+    generated = runner.invoke(
+        app, ["generate", str(sample_path), "-o", str(tmp_path), "--no-pdf", "--amounts-checked"]
+    )
+    assert generated.exit_code == 0, generated.output
+    assert "V002" in generated.output and list(tmp_path.glob("*.docx"))
+
+
+def test_a_prior_year_amount_in_wan_names_the_rate_the_document_would_print(
+    sample_path: Path,
+) -> None:
+    edit(sample_path, (COMPARE, "B2", 200))
+    message = found(sample_path)[("P009", COMPARE, "B2")]
+    assert "增长" in message and "%" in message and "2,000,000.00" in message
