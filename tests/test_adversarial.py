@@ -196,6 +196,37 @@ CASES = [
     Case("misplaced-separator", ("S023", LINES, "F6"), ((LINES, "F6", "150,00"),)),
     Case("four-digit-grouping", ("S023", LINES, "F2"), ((LINES, "F2", "123,4567.89"),)),
     Case("european-thousands", ("S023", LINES, "F3"), ((LINES, "F3", "55.555,55"),)),
+    # Narrative contradictions (item 6)
+    Case(
+        "reason-says-increase-for-unchanged",
+        ("N003", COMPARE, "C13"),
+        ((COMPARE, "C13", "接待任务增加"),),
+    ),
+    Case(
+        "reason-states-wrong-headcount",
+        ("N007", COMPARE, "C6"),
+        ((COMPARE, "C6", "在职人员增加4人"),),  # 基本信息: 16 → 18
+    ),
+    Case(
+        "reason-states-wrong-amount",
+        ("N007", COMPARE, "C6"),
+        ((COMPARE, "C6", "人员增加，比上年增加10万元"),),  # the change is 11.34
+    ),
+    Case(
+        "reason-states-wrong-rate",
+        ("N007", COMPARE, "C2"),
+        ((COMPARE, "C2", "人员经费标准调整，增长30%"),),  # the rate is 20.67%
+    ),
+    Case(
+        "retirees-said-to-increase",
+        ("N007", COMPARE, "C15"),
+        ((COMPARE, "C15", "退休人员增加1人"),),  # 基本信息: 4 → 3
+    ),
+    Case(
+        "change-reason-for-unchanged-figure",
+        ("N008", COMPARE, "C17"),
+        ((COMPARE, "C17", "缴费基数调整"),),
+    ),
     # Existing rules: cell formats
     Case("amount-in-words", ("S004", LINES, "F3"), ((LINES, "F3", "五万五千元"),)),
     Case("year-with-letter-o", ("S004", PROFILE, "B2"), ((PROFILE, "B2", "2O25"),)),

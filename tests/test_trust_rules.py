@@ -127,3 +127,33 @@ def test_a_prior_year_amount_in_wan_names_the_rate_the_document_would_print(
     edit(sample_path, (COMPARE, "B2", 200))
     message = found(sample_path)[("P009", COMPARE, "B2")]
     assert "增长" in message and "%" in message and "2,000,000.00" in message
+
+
+# ------------------------------------------------------------------ item 6: narrative
+
+
+@pytest.mark.parametrize(
+    ("cell", "reason"),
+    [
+        ("C13", "预算安排无变化"),  # 三公：公务接待费 3.00 → 3.00
+        ("C13", "与上年持平"),
+        ("C13", "增加0.00万元，增长0.00%"),
+        ("C11", "未安排购置"),  # 0 → 0
+        ("C6", "在职人员增加2人"),  # 基本信息 16 → 18
+        ("C6", "比上年增加11.34万元，增长7.56%"),
+        ("C6", "人员增加，增加11万元"),  # 11 for 11.34: fewer digits, not a contradiction
+        ("C6", "其中工资增加5万元，社保增加3万元"),  # parts of the change, not its size
+        ("C12", "压缩运行费用，减少5600元"),
+    ],
+)
+def test_reasons_that_agree_with_the_figures_do_not_warn(
+    sample_path: Path, cell: str, reason: str
+) -> None:
+    edit(sample_path, (COMPARE, cell, reason))
+    assert not {c for (c, _, at) in found(sample_path) if at == cell} & {"N003", "N007", "N008"}
+
+
+def test_a_stated_headcount_names_what_basic_information_says(sample_path: Path) -> None:
+    edit(sample_path, (COMPARE, "C6", "在职人员减少4人"))
+    message = found(sample_path)[("N007", COMPARE, "C6")]
+    assert "增加 2 人" in message and "16 → 18" in message
