@@ -227,6 +227,22 @@ CASES = [
         ("N008", COMPARE, "C17"),
         ((COMPARE, "C17", "缴费基数调整"),),
     ),
+    # Messages that name the likely cause (item 8)
+    Case(
+        "project-name-with-full-width-brackets",
+        ("X002", LINES, f"E{PROJECT_ROW}"),
+        ((LINES, f"E{PROJECT_ROW}", "智慧政务平台建设 ＜二期＞ & “{{ 运维 }}”"),),
+    ),
+    Case(
+        "control-total-beside-a-line-in-wan",
+        ("X011", "核对数", "B1"),
+        ((LINES, "F7", 15), ("核对数", "B1", 2_843_332.89)),
+    ),
+    Case(
+        "control-total-from-printed-wan",
+        ("X011", "核对数", "B1"),
+        (("核对数", "B1", 2_843_300),),  # 284.33 万元 × 10,000
+    ),
     # Existing rules: cell formats
     Case("amount-in-words", ("S004", LINES, "F3"), ((LINES, "F3", "五万五千元"),)),
     Case("year-with-letter-o", ("S004", PROFILE, "B2"), ((PROFILE, "B2", "2O25"),)),

@@ -22,6 +22,7 @@ from disclosure_gen.workbook.cells import misplaced_separators
 
 LINES = "支出明细"
 COMPARE = "上年对比"
+PROJECTS = "项目信息"
 runner = CliRunner()
 
 
@@ -157,3 +158,37 @@ def test_a_stated_headcount_names_what_basic_information_says(sample_path: Path)
     edit(sample_path, (COMPARE, "C6", "在职人员减少4人"))
     message = found(sample_path)[("N007", COMPARE, "C6")]
     assert "增加 2 人" in message and "16 → 18" in message
+
+
+# ------------------------------------------------------------------ item 8: messages
+
+
+def test_a_misspelt_project_suggests_the_nearest_name(sample_path: Path) -> None:
+    edit(sample_path, (LINES, "E9", "智慧政务平台建设（二期）"))
+    message = found(sample_path)[("X002", LINES, "E9")]
+    assert "最接近的是“智慧政务平台建设 <二期> & “{{ 运维 }}””" in message
+
+
+def test_a_full_width_variant_of_a_project_name_says_so(sample_path: Path) -> None:
+    edit(sample_path, (LINES, "E11", "ＡＢ档案数字化项目"), (PROJECTS, "A3", "AB档案数字化项目"))
+    located = found(sample_path)
+    assert "只差全角/半角" in located[("X002", LINES, "E11")]
+
+
+def test_control_totals_print_separators_and_name_the_line_in_wan(sample_path: Path) -> None:
+    edit(sample_path, (LINES, "F7", 15), ("核对数", "B1", 2_843_332.89))
+    message = found(sample_path)[("X011", "核对数", "B1")]
+    assert "2,843,332.89 元" in message and "2,693,347.89 元" in message
+    assert "第 7 行（15.00 元）" in message and "万元" in message
+
+
+def test_control_totals_name_a_doubled_line(sample_path: Path) -> None:
+    edit(sample_path, ("核对数", "B1", 2_843_332.89 - 150_000))
+    message = found(sample_path)[("X011", "核对数", "B1")]
+    assert "第 7 行（150,000.00 元）正好等于多出的金额" in message
+
+
+def test_control_totals_say_when_the_gap_is_rounding(sample_path: Path) -> None:
+    edit(sample_path, ("核对数", "B1", 2_843_300))
+    message = found(sample_path)[("X011", "核对数", "B1")]
+    assert "舍入误差" in message and "-32.89 元" in message

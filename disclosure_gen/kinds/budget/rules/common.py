@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import difflib
+import unicodedata
+from collections.abc import Iterable, Iterator
 
 from disclosure_gen.compute.figures import Figure
 from disclosure_gen.findings import Finding, get
@@ -49,7 +51,12 @@ def comparison(model: Disclosure, item: str) -> Comparison | None:
 
 
 def magnitude(
-    ctx: BudgetContext, code: str, message: str, sheet: str, cell: str | None, key: str | None = None
+    ctx: BudgetContext,
+    code: str,
+    message: str,
+    sheet: str,
+    cell: str | None,
+    key: str | None = None,
 ) -> Finding:
     """A magnitude error (万元 typed into a 元 cell) at its cell; under ``--amounts-checked``
     the same words as a note (V002), so the user's confirmation is shown where it applies."""
@@ -62,3 +69,29 @@ def magnitude(
         cell,
         key,
     )
+
+
+def fold(text: str) -> str:
+    """A name as compared: NFKC (full-width → half-width) without any spaces."""
+    return "".join(unicodedata.normalize("NFKC", text).split())
+
+
+def nearest(name: str, names: Iterable[str]) -> str | None:
+    """The existing name ``name`` was most likely meant to be (difflib), if any is close."""
+    candidates = sorted(set(names))
+    same = [c for c in candidates if fold(c) == fold(name)]
+    if same:
+        return same[0]
+    folded = {fold(c): c for c in candidates}
+    match = difflib.get_close_matches(fold(name), list(folded), n=1, cutoff=0.6)
+    return folded[match[0]] if match else None
+
+
+def did_you_mean(name: str, names: Iterable[str]) -> str:
+    """“是否应为“…”？” naming the nearest existing name, or nothing."""
+    match = nearest(name, names)
+    if match is None:
+        return ""
+    if fold(match) == fold(name):
+        return f"与“{match}”只差全角/半角或空格，是否应为“{match}”？"
+    return f"最接近的是“{match}”，是否应为它？"
