@@ -133,6 +133,32 @@ def _all_amounts_in_wan(path: Path, tmp: Path) -> Path:
     return path
 
 
+def _edit_with(change: Callable[[openpyxl.Workbook], None]) -> Craft:
+    def craft(path: Path, tmp: Path) -> Path:
+        wb = openpyxl.load_workbook(path)
+        change(wb)
+        wb.save(path)
+        return path
+
+    return craft
+
+
+def _copy_line_2_with_unit(unit: str) -> Craft:
+    def change(wb: openpyxl.Workbook) -> None:
+        ws = wb[LINES]
+        ws.append([c.value for c in ws[2]])
+        ws.cell(ws.max_row, 7, unit)
+
+    return _edit_with(change)
+
+
+def _hidden_row_in_other_xml(path: Path, tmp: Path) -> Path:
+    def hide(xml: str) -> str:
+        return xml.replace('<row r="4">', '<row customHeight="true" ht="0" r="4">', 1)
+
+    return with_sheet(path, tmp / "hidden.xlsx", LINES, hide)
+
+
 def _merged_policy_cells(path: Path, tmp: Path) -> Path:
     wb = openpyxl.load_workbook(path)
     wb[PROJECTS].merge_cells("B2:B3")  # one 政策依据 for two projects
@@ -243,6 +269,59 @@ CASES = [
         ("X011", "核对数", "B1"),
         (("核对数", "B1", 2_843_300),),  # 284.33 万元 × 10,000
     ),
+    # Nothing changes a figure unseen (item 3)
+    Case(
+        "hidden-line",
+        ("S024", LINES, "A5"),
+        craft=_edit_with(lambda wb: setattr(wb[LINES].row_dimensions[5], "hidden", True)),
+    ),
+    Case("zero-height-line", ("S024", LINES, "A4"), craft=_hidden_row_in_other_xml),
+    Case(
+        "hidden-unit-column",
+        ("S024", LINES, "G3"),
+        ((LINES, "G3", "某市数据局 & <测试>"),),
+        craft=_edit_with(lambda wb: setattr(wb[LINES].column_dimensions["G"], "hidden", True)),
+    ),
+    Case(
+        "very-hidden-projects-sheet",
+        ("S024", PROJECTS, "A1"),
+        craft=_edit_with(lambda wb: setattr(wb[PROJECTS], "sheet_state", "veryHidden")),
+    ),
+    Case(
+        "hidden-comparison-sheet",
+        ("S025", COMPARE, "A1"),
+        craft=_edit_with(lambda wb: setattr(wb[COMPARE], "sheet_state", "hidden")),
+    ),
+    Case(
+        "label-twice-with-other-value",
+        ("S026", PROFILE, "A20"),
+        ((PROFILE, "A20", "在职人数"), (PROFILE, "B20", 25)),
+    ),
+    Case(
+        "label-twice-same-value",
+        ("S027", PROFILE, "A20"),
+        ((PROFILE, "A20", "在职人数"), (PROFILE, "B20", 18)),
+    ),
+    Case("amount-column-twice", ("S026", LINES, "H1"), ((LINES, "H1", "金额（元）"),)),
+    Case(
+        "addition-renames-catalog-code",
+        ("C010", "补充科目", "C3"),
+        (
+            ("补充科目", "A3", "功能分类"),
+            ("补充科目", "B3", "2010301"),
+            ("补充科目", "C3", "机关运行"),
+        ),
+    ),
+    Case(
+        "copied-line-names-own-unit",
+        ("X010", LINES, "A13"),
+        craft=_copy_line_2_with_unit("某市数据局 & <测试>"),
+    ),
+    Case(
+        "copied-line-full-width-unit",
+        ("X015", LINES, "G13"),
+        craft=_copy_line_2_with_unit("某市数据局 ＆ ＜测试＞"),
+    ),
     # Existing rules: cell formats
     Case("amount-in-words", ("S004", LINES, "F3"), ((LINES, "F3", "五万五千元"),)),
     Case("year-with-letter-o", ("S004", PROFILE, "B2"), ((PROFILE, "B2", "2O25"),)),
@@ -295,7 +374,11 @@ CASES = [
     Case(
         "last-years-date", ("P004", PROFILE, "B15"), ((PROFILE, "B15", dt.datetime(2023, 2, 20)),)
     ),
-    Case("furniture-outweighs-all-assets", ("P002", "国有资产", "B9"), (("国有资产", "B9", 99_999_999),)),
+    Case(
+        "furniture-outweighs-all-assets",
+        ("P002", "国有资产", "B9"),
+        (("国有资产", "B9", 99_999_999),),
+    ),
     Case("staff-typo", ("P005", PROFILE, "B8"), ((PROFILE, "B8", 180),)),
 ]
 

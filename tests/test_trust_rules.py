@@ -192,3 +192,78 @@ def test_control_totals_say_when_the_gap_is_rounding(sample_path: Path) -> None:
     edit(sample_path, ("核对数", "B1", 2_843_300))
     message = found(sample_path)[("X011", "核对数", "B1")]
     assert "舍入误差" in message and "-32.89 元" in message
+
+
+# ------------------------------------------------------------------ item 3: nothing unseen
+
+
+def _hide(path: Path, change: Any) -> Path:
+    wb = openpyxl.load_workbook(path)
+    change(wb)
+    wb.save(path)
+    return path
+
+
+def test_a_hidden_line_blocks_and_says_where(sample_path: Path) -> None:
+    _hide(sample_path, lambda wb: setattr(wb[LINES].row_dimensions[3], "hidden", True))
+    result = check(sample_path)
+    finding = next(f for f in result.findings if f.code == "S024")
+    assert (finding.sheet, finding.cell) == (LINES, "A3") and "取消隐藏" in finding.message
+    assert not result.ok()
+
+
+def test_hidden_empty_rows_and_hidden_hint_columns_are_fine(sample_path: Path) -> None:
+    def change(wb: openpyxl.Workbook) -> None:
+        wb[LINES].row_dimensions[40].hidden = True  # below the last line: nothing there
+        wb["基本信息"].column_dimensions["C"].hidden = True  # the hints, not read
+
+    _hide(sample_path, change)
+    assert not {f.code for f in check(sample_path).findings} & {"S024", "S025"}
+
+
+def test_a_hidden_sheet_is_read_and_said_to_be_read(sample_path: Path) -> None:
+    _hide(sample_path, lambda wb: setattr(wb["政府采购"], "sheet_state", "hidden"))
+    result = check(sample_path)
+    assert ("S025", "政府采购", "A1") in {(f.code, f.sheet, f.cell) for f in result.findings}
+    assert result.ok() and result.model is not None
+    assert result.model.procurement.services == 850000  # read, not dropped
+
+
+def test_a_label_twice_with_different_values_is_refused(sample_path: Path) -> None:
+    edit(sample_path, ("基本信息", "A20", "在职人数"), ("基本信息", "B20", 25))
+    result = check(sample_path)
+    message = next(f.message for f in result.findings if f.code == "S026")
+    assert "第 8 行“18”" in message and "第 20 行“25”" in message
+    assert not result.ok()
+
+
+def test_a_rename_on_additions_names_both_names(sample_path: Path) -> None:
+    edit(
+        sample_path,
+        ("补充科目", "A3", "功能分类"),
+        ("补充科目", "B3", "2010301"),
+        ("补充科目", "C3", "机关运行"),
+    )
+    message = found(sample_path)[("C010", "补充科目", "C3")]
+    assert "“行政运行”" in message and "“机关运行”" in message
+
+
+def test_an_addition_that_repeats_the_catalog_name_is_quiet(sample_path: Path) -> None:
+    edit(
+        sample_path,
+        ("补充科目", "A3", "经济分类"),
+        ("补充科目", "B3", "30213"),
+        ("补充科目", "C3", "维修(护)费"),
+    )
+    assert "C010" not in {c for (c, _, _) in found(sample_path)}
+
+
+def test_a_line_copied_with_the_own_unit_name_is_a_duplicate(sample_path: Path) -> None:
+    def change(wb: openpyxl.Workbook) -> None:
+        ws = wb[LINES]
+        ws.append([c.value for c in ws[2]])
+        ws.cell(ws.max_row, 7, "某市数据局 & <测试>")
+
+    _hide(sample_path, change)
+    message = found(sample_path)[("X010", LINES, "A13")]
+    assert "预算单位写法不同" in message and "空白（本级）" in message
