@@ -54,12 +54,19 @@ ReasonThreshold = Annotated[
 LargeChange = Annotated[
     str, typer.Option("--large-change", help="变动率超过多少 % 时原因不能笼统（默认 50）")
 ]
+AmountsChecked = Annotated[
+    bool,
+    typer.Option(
+        "--amounts-checked",
+        help="已逐笔核对：看似按万元填写的金额确实以元填写（P001、P007、P009 改为提示 V002，不再阻止生成）",
+    ),
+]
 
 
-def _settings(reason_threshold: str, large_change: str) -> Settings:
+def _settings(reason_threshold: str, large_change: str, amounts_checked: bool = False) -> Settings:
     """Settings from the shared options; Decimal from text so no float touches them."""
     try:
-        return Settings(Decimal(reason_threshold), Decimal(large_change))
+        return Settings(Decimal(reason_threshold), Decimal(large_change), amounts_checked)
     except InvalidOperation:
         raise _fail("--reason-threshold 和 --large-change 应为数字。") from None
 
@@ -113,9 +120,10 @@ def validate(
     ] = None,
     reason_threshold: ReasonThreshold = "0",
     large_change: LargeChange = "50",
+    amounts_checked: AmountsChecked = False,
 ) -> None:
     """检查工作簿，列出全部错误、警告和提示，每条都指明工作表和单元格。"""
-    settings = _settings(reason_threshold, large_change)
+    settings = _settings(reason_threshold, large_change, amounts_checked)
     try:
         checked = check(workbook, settings)
     except WorkbookUnreadable as exc:
@@ -150,9 +158,10 @@ def generate(
     strict: Annotated[bool, typer.Option(help="有警告也拒绝生成")] = False,
     reason_threshold: ReasonThreshold = "0",
     large_change: LargeChange = "50",
+    amounts_checked: AmountsChecked = False,
 ) -> None:
     """先检查，通过后生成 DOCX 和 PDF；有错误时不写任何文件。"""
-    settings = _settings(reason_threshold, large_change)
+    settings = _settings(reason_threshold, large_change, amounts_checked)
     try:
         checked = check(workbook, settings)
     except WorkbookUnreadable as exc:
