@@ -111,7 +111,8 @@ def _inspect(folder: Path, name: str) -> dict[str, Any]:
 
 
 def build(job_dir: str, name: str, artifact: str, timeout: float) -> dict[str, Any]:
-    """Write one artifact (annotated / docx / pdf) into the job folder."""
+    """Write the annotated copy (``annotated``) or both documents (``documents``) into
+    the job folder."""
     result = _guarded(timeout, lambda: _build(Path(job_dir), artifact))
     if "message" in result:
         result["message"] = str(result["message"]).replace(INPUT, name)
@@ -124,10 +125,9 @@ def _build(folder: Path, artifact: str) -> dict[str, Any]:
         checked = check(path)
     except WorkbookUnreadable as exc:
         return {"ok": False, "message": exc.finding.message}
-    target = folder / ARTIFACTS[artifact]
     if artifact == "annotated":
         try:
-            annotate(path, target, checked.findings)
+            annotate(path, folder / ARTIFACTS["annotated"], checked.findings)
         except AnnotateError as exc:
             return {"ok": False, "message": exc.finding.message}
         return {"ok": True}
@@ -136,13 +136,13 @@ def _build(folder: Path, artifact: str) -> dict[str, Any]:
             "ok": False,
             "message": "工作簿有错误，未生成文件；请按页面上的提示修改后重新上传。",
         }
-    try:
-        documents = render_checked(checked, pdf=artifact == "pdf")
+    try:  # both at once, as generate does: the DOCX's 目录 takes its page numbers from the PDF
+        documents = render_checked(checked, pdf=True)
     except Exception as exc:  # a template or font problem, as the CLI reports it
         return {"ok": False, "message": f"生成失败（{type(exc).__name__}: {str(exc)[:200]}）。"}
-    data = documents.pdf if artifact == "pdf" else documents.docx
-    assert data is not None
-    atomic.write_bytes(target, data)
+    assert documents.pdf is not None
+    atomic.write_bytes(folder / ARTIFACTS["pdf"], documents.pdf)
+    atomic.write_bytes(folder / ARTIFACTS["docx"], documents.docx)
     return {"ok": True, "stem": safe_filename(documents.stem)}
 
 
