@@ -1,6 +1,6 @@
 """尾差调整: lines are rounded together so that the totals are their 元-exact values rounded once.
 
-Properties (hypothesis draws the lines, amounts in 元 with fen, many sources):
+Properties, for both kinds (hypothesis draws the lines, amounts in 元 with fen, many sources):
 (a) every displayed total is the sum of its displayed parts (tables add up);
 (b) the grand total is the exact grand total rounded once (ROUND_HALF_UP);
 (c) every funding source's total and the 基本/项目支出 totals are the floor or ceiling of their
@@ -31,6 +31,15 @@ from disclosure_gen.kinds.budget.compute.leaves import (
 from disclosure_gen.kinds.budget.compute.run import compute
 from disclosure_gen.kinds.budget.compute.sources import SOURCE_INFO
 from disclosure_gen.kinds.budget.model import ExpenditureLine
+from disclosure_gen.kinds.final_accounts import model as fa
+from disclosure_gen.kinds.final_accounts.compute.leaves import fund_path as fa_fund_path
+from disclosure_gen.kinds.final_accounts.compute.leaves import kind_path as fa_kind_path
+from disclosure_gen.kinds.final_accounts.compute.leaves import leaves as fa_leaves
+from disclosure_gen.kinds.final_accounts.compute.leaves import rounding_rank as fa_rank
+from disclosure_gen.kinds.final_accounts.compute.run import compute as fa_compute
+from disclosure_gen.kinds.final_accounts.schema import INCOME_CATEGORIES as FA_SCHEMA_CATEGORIES
+from disclosure_gen.kinds.final_accounts.schema import KINDS as FA_SCHEMA_KINDS
+from disclosure_gen.kinds.final_accounts.schema import SOURCES as FA_SCHEMA_SOURCES
 from tests.test_invariants import ECONOMIC, FUNCTIONS, amounts, model
 
 CENT = D("0.01")
@@ -326,3 +335,147 @@ def test_budget_grand_total_drifted_when_each_line_was_rounded_alone() -> None:
     c = compute(model(items))
     assert c.facts.income_total == D("3.46")
     assert sorted({leaf.amount for leaf in c.leaves}) == [D("0.12"), D("0.13")]
+
+
+# ---------------------------------------------------------------- the final-accounts kind
+
+FA_SOURCES = sorted(FA_SCHEMA_SOURCES.values())
+FA_KINDS = sorted(FA_SCHEMA_KINDS.values())
+FA_CATEGORIES = sorted(FA_SCHEMA_CATEGORIES.values())
+
+
+def yuan(max_yuan: int) -> st.SearchStrategy[D]:
+    return st.integers(min_value=0, max_value=max_yuan * 100).map(lambda fen: D(fen) / 100)
+
+
+@st.composite
+def actual_lines(draw: st.DrawFn, max_yuan: int = 10**8) -> fa.ActualLine:
+    return fa.ActualLine(
+        sheet="决算明细",
+        function=draw(st.sampled_from(FUNCTIONS)),
+        economic="30101",
+        source=draw(st.sampled_from(FA_SOURCES)),
+        kind=draw(st.sampled_from(FA_KINDS)),
+        budget=draw(yuan(max_yuan)),
+        full_budget=draw(yuan(max_yuan)),
+        actual=draw(yuan(max_yuan)),
+    )
+
+
+@st.composite
+def income_rows(draw: st.DrawFn, max_yuan: int = 10**8) -> fa.IncomeRow:
+    category = draw(st.sampled_from(FA_CATEGORIES))
+    return fa.IncomeRow(
+        sheet="收入决算",
+        function=draw(st.sampled_from(FUNCTIONS)),
+        category=category,
+        amount=draw(yuan(max_yuan)),
+    )
+
+
+@st.composite
+def carryover_rows(draw: st.DrawFn, max_yuan: int = 10**8) -> fa.CarryoverRow:
+    return fa.CarryoverRow(
+        sheet="结转结余",
+        source=draw(st.sampled_from(FA_SOURCES)),
+        function=draw(st.sampled_from(FUNCTIONS)),
+        amount=draw(yuan(max_yuan)),
+    )
+
+
+def final_accounts(
+    lines: Sequence[fa.ActualLine],
+    income: Sequence[fa.IncomeRow] = (),
+    carryover: Sequence[fa.CarryoverRow] = (),
+) -> fa.FinalAccounts:
+    profile = fa.Profile(
+        sheet="基本信息",
+        year=2024,
+        level="department",
+        name="测试部门",
+        nature="administrative",
+        functions="职能",
+        in_service=1,
+        in_service_prior=1,
+        retired=0,
+        retired_prior=0,
+        retired_cadre=0,
+        retired_cadre_prior=0,
+    )
+    return fa.FinalAccounts(
+        profile=profile,
+        lines=tuple(lines),
+        income=tuple(income),
+        carryover=tuple(carryover),
+        balance=fa.Balance(sheet="年末结转结余"),
+        three_public=fa.ThreePublic(sheet="三公经费"),
+        procurement=fa.Procurement(sheet="政府采购"),
+        assets=fa.Assets(sheet="国有资产"),
+    )
+
+
+def fa_parts(amounts: Iterable[D], rows: Iterable[Path], columns: Iterable[Path]) -> list[Part]:
+    return [Part(a / 10000, r, c) for a, r, c in zip(amounts, rows, columns, strict=True)]
+
+
+def small(strategy: Callable[..., st.SearchStrategy[object]]) -> st.SearchStrategy[object]:
+    return st.one_of(strategy(max_yuan=500), strategy())
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(small(actual_lines), min_size=1, max_size=25),
+    st.lists(small(income_rows), max_size=12),
+    st.lists(small(carryover_rows), max_size=8),
+)
+def test_final_accounts_totals_are_the_exact_totals_rounded_once(
+    lines: list[fa.ActualLine], income: list[fa.IncomeRow], carryover: list[fa.CarryoverRow]
+) -> None:
+    c = fa_compute(final_accounts(lines, income, carryover))
+    f = c.facts
+    # (b) grand totals of each column rounded once
+    assert f.spend == half_up(sum((line.actual for line in lines), D(0)) / 10000)
+    assert f.income == half_up(sum((row.amount for row in income), D(0)) / 10000)
+    assert f.carry_in == half_up(sum((row.amount for row in carryover), D(0)) / 10000)
+    line_leaves = [leaf for leaf in c.leaves if leaf.record == "line"]
+    for column in ("budget", "full_budget"):
+        shown = sum((getattr(leaf, column) for leaf in line_leaves), D(0))
+        assert shown == half_up(sum((getattr(x, column) for x in lines), D(0)) / 10000)
+    # (a) the identity and the table totals are sums of what is printed
+    assert f.income_total == f.spend_total
+    assert f.carry_out == f.carry_in + f.income - f.spend
+    t3 = c.tables["t3"]
+    total = amounts(t3.rows[0].cells)
+    assert total[0] == f.spend == sum(total[1:], D(0))
+    for level in ("class", "item"):
+        rows = [amounts(r.cells) for r in t3.rows if r.level == level]
+        for i in range(len(total)):
+            assert sum((r[i] for r in rows), D(0)) == total[i], (level, i)
+    # (c), (d): every column of every record is a controlled rounding
+    rows_of = [fa_fund_path(line.source) for line in lines]
+    columns_of = [fa_kind_path(line.kind) for line in lines]
+    for column in ("actual", "budget", "full_budget"):
+        parts = fa_parts([getattr(x, column) for x in lines], rows_of, columns_of)
+        field = "amount" if column == "actual" else column
+        assert_controlled(parts, [getattr(leaf, field) for leaf in line_leaves])
+    income_parts = fa_parts(
+        [row.amount for row in income],
+        [fa_fund_path(r.category) for r in income],
+        [()] * len(income),
+    )
+    assert_controlled(income_parts, [leaf.amount for leaf in c.leaves if leaf.record == "income"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(actual_lines(max_yuan=300), min_size=1, max_size=8))
+def test_final_accounts_sources_keep_their_own_rounding_wherever_possible(
+    lines: list[fa.ActualLine],
+) -> None:
+    parts = fa_parts(
+        [line.actual for line in lines],
+        [fa_fund_path(line.source) for line in lines],
+        [fa_kind_path(line.kind) for line in lines],
+    )
+    shown = [leaf.amount for leaf in fa_leaves(final_accounts(lines))]
+    assert_controlled(parts, shown)
+    assert_optimal(parts, shown, fa_rank)
