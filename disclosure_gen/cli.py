@@ -241,6 +241,57 @@ def next_year_command(
     typer.echo(f"已写出 {out}（{year} 年工作簿，带入项目 {len(result.carried_projects)} 个）。")
 
 
+@app.command()
+def consolidate(
+    department: Annotated[
+        Path, typer.Argument(help="部门本级的工作簿（公开主体为部门，列出下属单位）")
+    ],
+    units: Annotated[list[Path], typer.Argument(help="各下属单位的工作簿")],
+    out: Annotated[Path, typer.Option("-o", "--out", help="要写入的部门汇总工作簿（.xlsx）")],
+    force: Annotated[bool, typer.Option(help="覆盖已存在的文件")] = False,
+) -> None:
+    """把部门本级工作簿和各下属单位工作簿汇总成部门预算工作簿；不一致之处逐条指明文件、工作表和单元格。"""
+    from disclosure_gen.kinds.budget.consolidate import KIND_MISMATCH, Part, PartFinding
+    from disclosure_gen.kinds.budget.consolidate import consolidate as merge
+
+    _output_xlsx(out, [department, *units], force)
+    parts: list[Part] = []
+    problems: list[PartFinding] = []
+    for path in [department, *units]:
+        checked, model = _read_budget(path)
+        if checked.kind is None or checked.kind.name != "budget":
+            profile = model.profile
+            problems.append(
+                PartFinding(
+                    path.name,
+                    KIND_MISMATCH.finding(
+                        f"{path.name} 的公开类型是“{checked.kind.label if checked.kind else '?'}”，"
+                        "只能汇总预算公开工作簿。",
+                        profile.sheet,
+                        profile.cell("document"),
+                    ),
+                )
+            )
+            continue
+        parts.append(Part(path.name, model))
+    if problems:
+        for p in problems:
+            typer.echo(p.text, err=True)
+        typer.echo("工作簿不一致，未写出汇总工作簿。", err=True)
+        raise typer.Exit(1)
+    result = merge(parts[0], parts[1:])
+    for finding in result.findings:
+        typer.echo(finding.text, err=True)
+    if not result.ok:
+        typer.echo("工作簿不一致，未写出汇总工作簿；请按上面的提示修改后重试。", err=True)
+        raise typer.Exit(1)
+    atomic.write_bytes(out, result.workbook())
+    typer.echo(
+        f"已写出 {out}（部门本级 + {len(units)} 个下属单位）。"
+        f"请运行 disclosure-gen validate {out} 检查汇总结果。"
+    )
+
+
 def version_callback(value: bool) -> None:
     if value:
         typer.echo(__version__)
