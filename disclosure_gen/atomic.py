@@ -21,11 +21,22 @@ def fit_stem(stem: str, max_bytes: int = MAX_NAME_BYTES - TEMP_EXTRA - MAX_SUFFI
     return data[:max_bytes].decode("utf-8", errors="ignore")
 
 
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def write_bytes(path: Path, data: bytes) -> None:
-    """Write ``data`` to a temporary file beside ``path`` and rename it into place."""
+    """Write ``data`` to a temporary file beside ``path`` and rename it into place.
+
+    The file gets the mode an ordinary write would give (0666 less the umask), not the
+    0600 of a temporary file: a published document is meant to be read by others.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
+        os.fchmod(fd, 0o666 & ~_umask())
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
         os.replace(tmp, path)

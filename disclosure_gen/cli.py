@@ -1,4 +1,4 @@
-"""The ``disclosure-gen`` command: init, validate, generate.
+"""The ``disclosure-gen`` command: init, validate, generate, batch.
 
 Exit codes: 0 clean, 1 findings with errors (or warnings under --strict), 2 could not run
 (the file is unreadable, or an argument is wrong).
@@ -6,7 +6,9 @@ Exit codes: 0 clean, 1 findings with errors (or warnings under --strict), 2 coul
 
 from __future__ import annotations
 
+import os
 import sys
+import time
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from pathlib import Path
@@ -52,12 +54,19 @@ ReasonThreshold = Annotated[
 LargeChange = Annotated[
     str, typer.Option("--large-change", help="变动率超过多少 % 时原因不能笼统（默认 50）")
 ]
+AmountsChecked = Annotated[
+    bool,
+    typer.Option(
+        "--amounts-checked",
+        help="已逐笔核对：看似按万元填写的金额确实以元填写（P001、P007、P009 改为提示 V002，不再阻止生成）",
+    ),
+]
 
 
-def _settings(reason_threshold: str, large_change: str) -> Settings:
+def _settings(reason_threshold: str, large_change: str, amounts_checked: bool = False) -> Settings:
     """Settings from the shared options; Decimal from text so no float touches them."""
     try:
-        return Settings(Decimal(reason_threshold), Decimal(large_change))
+        return Settings(Decimal(reason_threshold), Decimal(large_change), amounts_checked)
     except InvalidOperation:
         raise _fail("--reason-threshold 和 --large-change 应为数字。") from None
 
@@ -111,9 +120,10 @@ def validate(
     ] = None,
     reason_threshold: ReasonThreshold = "0",
     large_change: LargeChange = "50",
+    amounts_checked: AmountsChecked = False,
 ) -> None:
     """检查工作簿，列出全部错误、警告和提示，每条都指明工作表和单元格。"""
-    settings = _settings(reason_threshold, large_change)
+    settings = _settings(reason_threshold, large_change, amounts_checked)
     try:
         checked = check(workbook, settings)
     except WorkbookUnreadable as exc:
@@ -148,9 +158,10 @@ def generate(
     strict: Annotated[bool, typer.Option(help="有警告也拒绝生成")] = False,
     reason_threshold: ReasonThreshold = "0",
     large_change: LargeChange = "50",
+    amounts_checked: AmountsChecked = False,
 ) -> None:
     """先检查，通过后生成 DOCX 和 PDF；有错误时不写任何文件。"""
-    settings = _settings(reason_threshold, large_change)
+    settings = _settings(reason_threshold, large_change, amounts_checked)
     try:
         checked = check(workbook, settings)
     except WorkbookUnreadable as exc:
@@ -290,6 +301,119 @@ def consolidate(
         f"已写出 {out}（部门本级 + {len(units)} 个下属单位）。"
         f"请运行 disclosure-gen validate {out} 检查汇总结果。"
     )
+
+
+def _cpu_count() -> int:
+    """The CPUs this process may use (a container's or taskset's share, not the machine's)."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return os.cpu_count() or 1
+
+
+@app.command()
+def batch(
+    source: Annotated[
+        Path, typer.Argument(help="存放工作簿（.xlsx）的文件夹，或 CSV 清单（列：workbook,output）")
+    ],
+    out_dir: Annotated[
+        Path, typer.Option("-o", "--out", help="输出目录：每个工作簿写入其中与工作簿同名的子目录")
+    ] = Path("out"),
+    jobs: Annotated[
+        int | None, typer.Option("--jobs", "-j", help="同时处理几个工作簿（默认 CPU 核数）")
+    ] = None,
+    dask_scheduler: Annotated[
+        str | None,
+        typer.Option(
+            "--dask-scheduler",
+            help="提交到已有的 Dask 集群（如 tcp://主机:8786）；工作簿和输出目录须是各 worker 共享的路径",
+        ),
+    ] = None,
+    templates: Annotated[
+        Path | None, typer.Option(help="自定义模板目录（同名文件优先于内置模板）")
+    ] = None,
+    pdf: Annotated[bool, typer.Option(help="同时生成 PDF")] = True,
+    strict: Annotated[bool, typer.Option(help="有警告也拒绝生成")] = False,
+    reason_threshold: ReasonThreshold = "0",
+    large_change: LargeChange = "50",
+) -> None:
+    """批量检查并生成一个文件夹（或 CSV 清单）中的全部工作簿；一个工作簿出错不影响其他工作簿。"""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+
+    from disclosure_gen.batch import cluster, summary
+    from disclosure_gen.batch.local import run_local
+    from disclosure_gen.batch.sources import SourceError, jobs_from
+    from disclosure_gen.batch.task import Options, Result
+
+    settings = _settings(reason_threshold, large_change)
+    if jobs is not None and jobs < 1:
+        raise _fail("--jobs 应为正整数。")
+    if jobs is not None and dask_scheduler is not None:
+        raise _fail("--jobs 只用于本机并行；使用 --dask-scheduler 时由集群的 worker 决定并行数。")
+    if dask_scheduler is not None and not cluster.available():
+        raise _fail(f"使用 --dask-scheduler 需要先安装 Dask distributed：{cluster.INSTALL_HINT}。")
+    if out_dir.exists() and not out_dir.is_dir():
+        raise _fail(f"{out_dir} 不是目录。")
+    if templates is not None and not templates.is_dir():
+        raise _fail(f"模板目录 {templates} 不存在。")
+    try:
+        tasks = jobs_from(source, out_dir)
+    except SourceError as exc:
+        raise _fail(str(exc)) from None
+    options = Options(strict, pdf, templates.absolute() if templates else None, settings)
+    out = out_dir.absolute()
+    console, screen = Console(stderr=True, highlight=False), Console(highlight=False)
+    start = time.perf_counter()
+    with Progress(
+        "[progress.description]{task.description}",
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=False,
+    ) as progress:
+        bar = progress.add_task("生成中", total=len(tasks))
+
+        failures = 0
+
+        def done(result: Result) -> None:
+            nonlocal failures
+            failures += not result.ok
+            label = f"生成中（失败 {failures} 个）" if failures else "生成中"
+            progress.update(bar, advance=1, description=label)
+
+        try:
+            if dask_scheduler is not None:
+                results = cluster.run_on_cluster(dask_scheduler, tasks, options, done)
+            else:
+                workers = min(jobs or _cpu_count(), len(tasks))
+                results = run_local(tasks, options, workers, done)
+        except cluster.ClusterError as exc:
+            progress.stop()
+            raise _fail(str(exc)) from None
+        except KeyboardInterrupt:
+            progress.stop()
+            raise _fail("已中断；已完成的工作簿的文件已写出，未写汇总。", 130) from None
+    seconds = time.perf_counter() - start
+    json_path, csv_path = summary.write(results, out, seconds)
+    screen.print(summary.table(results))
+    for line in summary.reasons(results):
+        screen.print(line, markup=False, style="red")
+    failed = sum(not r.ok for r in results)
+    ok = len(results) - failed
+    per = seconds / len(results)
+    screen.print(
+        f"共 {len(results)} 个工作簿：成功 {ok} 个，失败 {failed} 个；用时 {seconds:.1f} 秒"
+        f"（平均每个 {per:.2f} 秒）。汇总：{json_path}、{csv_path}",
+        markup=False,
+    )
+    if dask_scheduler is not None and (unseen := cluster.unseen_outputs(results)):
+        console.print(
+            f"注意：worker 报告写出的 {len(unseen)} 个文件在本机看不到（如 {unseen[0]}）；"
+            "请确认输出目录是各 worker 与本机共享的路径。",
+            markup=False,
+        )
+    raise typer.Exit(1 if failed else 0)
 
 
 def version_callback(value: bool) -> None:

@@ -108,7 +108,10 @@ def render(
     computed = computed if computed is not None else kind.compute(model)
     context = kind.render_context(env, model, computed)
     stem = context.title
-    return Documents(stem, render_docx(env, context), render_pdf(env, context) if pdf else None)
+    if not pdf:
+        return Documents(stem, render_docx(env, context), None)
+    printed = render_pdf(env, context)
+    return Documents(stem, render_docx(env, context, printed.pages), printed.data)
 
 
 def render_checked(

@@ -1,7 +1,9 @@
 """Time validate and generate on every example workbook, beside LibreOffice converting our
-own DOCX to PDF, and print medians and peak memory.
+own DOCX to PDF, and print medians and peak memory; then the batch throughput: N copies of
+the unit example, each with its own unit name, through ``disclosure-gen batch`` with its
+default --jobs (the CPU count), in seconds per workbook.
 
-    .venv/bin/python scripts/benchmark.py [--runs 5]
+    .venv/bin/python scripts/benchmark.py [--runs 5] [--batch 8]
 
 A benchmark, not a test: it prints figures and asserts nothing.  Each figure is a whole
 process (the command a user runs), timed from outside with the kernel's own accounting of
@@ -22,8 +24,11 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from openpyxl import load_workbook
+
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
+UNIT_EXAMPLE = EXAMPLES / "unit-budget-2024" / "workbook.xlsx"
 
 
 def run(argv: Sequence[str]) -> tuple[float, int]:
@@ -48,9 +53,38 @@ def measure(name: str, argv: Sequence[str], runs: int) -> None:
     )
 
 
+def unit_copies(folder: Path, count: int) -> None:
+    """``count`` copies of the unit example, each with a different 单位名称."""
+    for i in range(count):
+        wb = load_workbook(UNIT_EXAMPLE)
+        sheet = wb["基本信息"]
+        cell = next(row[1] for row in sheet.iter_rows(max_col=2) if row[0].value == "单位名称")
+        cell.value = f"{cell.value}第{i + 1:03d}分中心"
+        wb.save(folder / f"unit{i + 1:03d}.xlsx")
+
+
+def batch_throughput(cli: Sequence[str], count: int, tmp: Path) -> None:
+    """One run of ``batch`` over ``count`` unit workbooks (DOCX + PDF), default --jobs."""
+    source = tmp / "batch-in"
+    source.mkdir()
+    unit_copies(source, count)
+    load = os.getloadavg()[0]
+    wall, _ = run([*cli, "batch", str(source), "-o", str(tmp / "batch-out")])
+    jobs = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    print(
+        f"batch: {count} copies of {UNIT_EXAMPLE.relative_to(ROOT)} (DOCX + PDF), "
+        f"--jobs {jobs} (default)"
+    )
+    print(
+        f"  {'batch (validate + DOCX + PDF, all)':<44} {wall:6.2f} s, {wall / count:.2f} s per workbook"
+        f"  (load average {load:.1f} before)"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--batch", type=int, default=8, help="workbooks in the batch (0: skip)")
     args = parser.parse_args()
     cli = [sys.executable, "-m", "disclosure_gen"]
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
@@ -95,6 +129,8 @@ def main() -> None:
                 print(
                     "  LibreOffice: not installed (apt-get install libreoffice-writer-nogui), not compared"
                 )
+        if args.batch > 0:
+            batch_throughput(cli, args.batch, Path(tmp))
 
 
 if __name__ == "__main__":

@@ -122,6 +122,43 @@ def _huge_image(path: Path, tmp: Path) -> Path:
     return replace_parts(path, {image: png_header(50_000, 50_000)})
 
 
+def _all_amounts_in_wan(path: Path, tmp: Path) -> Path:
+    wb = openpyxl.load_workbook(path)
+    ws = wb[LINES]
+    for row in range(2, ws.max_row + 1):
+        value = ws[f"F{row}"].value
+        if isinstance(value, int | float):
+            ws[f"F{row}"].value = round(value / 10000, 2)
+    wb.save(path)
+    return path
+
+
+def _edit_with(change: Callable[[openpyxl.Workbook], None]) -> Craft:
+    def craft(path: Path, tmp: Path) -> Path:
+        wb = openpyxl.load_workbook(path)
+        change(wb)
+        wb.save(path)
+        return path
+
+    return craft
+
+
+def _copy_line_2_with_unit(unit: str) -> Craft:
+    def change(wb: openpyxl.Workbook) -> None:
+        ws = wb[LINES]
+        ws.append([c.value for c in ws[2]])
+        ws.cell(ws.max_row, 7, unit)
+
+    return _edit_with(change)
+
+
+def _hidden_row_in_other_xml(path: Path, tmp: Path) -> Path:
+    def hide(xml: str) -> str:
+        return xml.replace('<row r="4">', '<row customHeight="true" ht="0" r="4">', 1)
+
+    return with_sheet(path, tmp / "hidden.xlsx", LINES, hide)
+
+
 def _merged_policy_cells(path: Path, tmp: Path) -> Path:
     wb = openpyxl.load_workbook(path)
     wb[PROJECTS].merge_cells("B2:B3")  # one 政策依据 for two projects
@@ -174,6 +211,117 @@ CASES = [
     # Every command survives every file (item 9)
     Case("annotate-broken-drawing", ("F006", None, None), craft=_broken_drawing, annotate=True),
     Case("annotate-pixel-bomb", ("F006", None, None), craft=_huge_image, annotate=True),
+    # Wrong magnitudes (item 2)
+    Case("line-in-wan-vanishes", ("P007", LINES, "F4"), ((LINES, "F4", 3),)),
+    Case("line-in-wan-is-tiny", ("P007", LINES, "F7"), ((LINES, "F7", 15),)),
+    Case("big-line-in-wan-with-cents", ("P008", LINES, "F2"), ((LINES, "F2", 123.46),)),
+    Case("whole-sheet-in-wan", ("P001", LINES, "F2"), craft=_all_amounts_in_wan),
+    Case("prior-year-in-wan", ("P009", COMPARE, "B2"), ((COMPARE, "B2", 200),)),
+    Case("prior-year-tiny", ("P010", COMPARE, "B2"), ((COMPARE, "B2", 2),)),
+    Case("decimal-comma", ("S023", LINES, "F3"), ((LINES, "F3", "55555,55"),)),
+    Case("misplaced-separator", ("S023", LINES, "F6"), ((LINES, "F6", "150,00"),)),
+    Case("four-digit-grouping", ("S023", LINES, "F2"), ((LINES, "F2", "123,4567.89"),)),
+    Case("european-thousands", ("S023", LINES, "F3"), ((LINES, "F3", "55.555,55"),)),
+    # Narrative contradictions (item 6)
+    Case(
+        "reason-says-increase-for-unchanged",
+        ("N003", COMPARE, "C13"),
+        ((COMPARE, "C13", "接待任务增加"),),
+    ),
+    Case(
+        "reason-states-wrong-headcount",
+        ("N007", COMPARE, "C6"),
+        ((COMPARE, "C6", "在职人员增加4人"),),  # 基本信息: 16 → 18
+    ),
+    Case(
+        "reason-states-wrong-amount",
+        ("N007", COMPARE, "C6"),
+        ((COMPARE, "C6", "人员增加，比上年增加10万元"),),  # the change is 11.34
+    ),
+    Case(
+        "reason-states-wrong-rate",
+        ("N007", COMPARE, "C2"),
+        ((COMPARE, "C2", "人员经费标准调整，增长30%"),),  # the rate is 20.67%
+    ),
+    Case(
+        "retirees-said-to-increase",
+        ("N007", COMPARE, "C15"),
+        ((COMPARE, "C15", "退休人员增加1人"),),  # 基本信息: 4 → 3
+    ),
+    Case(
+        "change-reason-for-unchanged-figure",
+        ("N008", COMPARE, "C17"),
+        ((COMPARE, "C17", "缴费基数调整"),),
+    ),
+    # Messages that name the likely cause (item 8)
+    Case(
+        "project-name-with-full-width-brackets",
+        ("X002", LINES, f"E{PROJECT_ROW}"),
+        ((LINES, f"E{PROJECT_ROW}", "智慧政务平台建设 ＜二期＞ & “{{ 运维 }}”"),),
+    ),
+    Case(
+        "control-total-beside-a-line-in-wan",
+        ("X011", "核对数", "B1"),
+        ((LINES, "F7", 15), ("核对数", "B1", 2_843_332.89)),
+    ),
+    Case(
+        "control-total-from-printed-wan",
+        ("X011", "核对数", "B1"),
+        (("核对数", "B1", 2_843_300),),  # 284.33 万元 × 10,000
+    ),
+    # Nothing changes a figure unseen (item 3)
+    Case(
+        "hidden-line",
+        ("S024", LINES, "A5"),
+        craft=_edit_with(lambda wb: setattr(wb[LINES].row_dimensions[5], "hidden", True)),
+    ),
+    Case("zero-height-line", ("S024", LINES, "A4"), craft=_hidden_row_in_other_xml),
+    Case(
+        "hidden-unit-column",
+        ("S024", LINES, "G3"),
+        ((LINES, "G3", "某市数据局 & <测试>"),),
+        craft=_edit_with(lambda wb: setattr(wb[LINES].column_dimensions["G"], "hidden", True)),
+    ),
+    Case(
+        "very-hidden-projects-sheet",
+        ("S024", PROJECTS, "A1"),
+        craft=_edit_with(lambda wb: setattr(wb[PROJECTS], "sheet_state", "veryHidden")),
+    ),
+    Case(
+        "hidden-comparison-sheet",
+        ("S025", COMPARE, "A1"),
+        craft=_edit_with(lambda wb: setattr(wb[COMPARE], "sheet_state", "hidden")),
+    ),
+    Case(
+        "label-twice-with-other-value",
+        ("S026", PROFILE, "A20"),
+        ((PROFILE, "A20", "在职人数"), (PROFILE, "B20", 25)),
+    ),
+    Case(
+        "label-twice-same-value",
+        ("S027", PROFILE, "A20"),
+        ((PROFILE, "A20", "在职人数"), (PROFILE, "B20", 18)),
+    ),
+    Case("amount-column-twice", ("S026", LINES, "H1"), ((LINES, "H1", "金额（元）"),)),
+    Case(
+        "addition-renames-catalog-code",
+        ("C010", "补充科目", "C3"),
+        (
+            ("补充科目", "A3", "功能分类"),
+            ("补充科目", "B3", "2010301"),
+            ("补充科目", "C3", "机关运行"),
+        ),
+    ),
+    Case(
+        "copied-line-names-own-unit",
+        ("X010", LINES, "A13"),
+        craft=_copy_line_2_with_unit("某市数据局 & <测试>"),
+    ),
+    Case(
+        "copied-line-full-width-unit",
+        ("X015", LINES, "G13"),
+        craft=_copy_line_2_with_unit("某市数据局 ＆ ＜测试＞"),
+    ),
     # Existing rules: cell formats
     Case("amount-in-words", ("S004", LINES, "F3"), ((LINES, "F3", "五万五千元"),)),
     Case("year-with-letter-o", ("S004", PROFILE, "B2"), ((PROFILE, "B2", "2O25"),)),
@@ -226,7 +374,11 @@ CASES = [
     Case(
         "last-years-date", ("P004", PROFILE, "B15"), ((PROFILE, "B15", dt.datetime(2023, 2, 20)),)
     ),
-    Case("furniture-outweighs-all-assets", ("P002", "国有资产", "B9"), (("国有资产", "B9", 99_999_999),)),
+    Case(
+        "furniture-outweighs-all-assets",
+        ("P002", "国有资产", "B9"),
+        (("国有资产", "B9", 99_999_999),),
+    ),
     Case("staff-typo", ("P005", PROFILE, "B8"), ((PROFILE, "B8", 180),)),
 ]
 

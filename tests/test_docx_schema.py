@@ -28,7 +28,7 @@ SEQUENCES = {
     "tblCellSpacing tblInd tblBorders shd tblLayout tblCellMar tblLook",
     "sectPr": "headerReference footerReference footnotePr endnotePr type pgSz pgMar paperSrc pgBorders "
     "lnNumType pgNumType cols formProt vAlign noEndnote titlePg textDirection bidi rtlGutter docGrid",
-    "settings": "defaultTabStop characterSpacingControl updateFields compat themeFontLang",
+    "settings": "defaultTabStop evenAndOddHeaders characterSpacingControl updateFields compat themeFontLang",
 }
 
 
@@ -38,7 +38,14 @@ def rendered() -> Documents:
 
 
 @pytest.mark.parametrize(
-    "part", ["word/document.xml", "word/styles.xml", "word/settings.xml", "word/footer1.xml"]
+    "part",
+    [
+        "word/document.xml",
+        "word/styles.xml",
+        "word/settings.xml",
+        "word/footer1.xml",
+        "word/footer2.xml",
+    ],
 )
 def test_properties_are_in_schema_order(rendered: Documents, part: str) -> None:
     root = ET.fromstring(zipfile.ZipFile(io.BytesIO(rendered.docx)).read(part))

@@ -63,14 +63,16 @@ def test_round_trip_validates_with_exactly_the_pending_warnings(tmp_path: Path) 
     checked = check(path)
     pending = [c for c in _checked_model(checked).comparisons if c.status == "pending"]
     assert result.pending == len(pending) == 17
-    assert [(f.code, f.severity.value) for f in checked.findings] == [("N007", "warning")] * 17
+    assert [(f.code, f.severity.value) for f in checked.findings] == [("N009", "warning")] * 17
     assert sorted(f.cell or "" for f in checked.findings) == sorted(
         c.cell("reason") or "" for c in pending
     )
     assert all("上年" in f.message and "已确认" in f.message for f in checked.findings)
 
 
-def test_confirming_the_proposals_leaves_a_clean_workbook(tmp_path: Path) -> None:
+def test_a_confirmed_reason_is_judged_again_by_the_reason_rules(tmp_path: Path) -> None:
+    """Pending reasons wait (N009 covers them); once confirmed, last year's reasons for this
+    year's unchanged figures meet N003/N008 as any typed reason does."""
     path = _next(tmp_path, all_projects=True)
     _copy_lines(EXAMPLE, path)
     wb = load_workbook(path)
@@ -79,7 +81,9 @@ def test_confirming_the_proposals_leaves_a_clean_workbook(tmp_path: Path) -> Non
         if ws.cell(row, 4).value == "待确认":
             ws.cell(row, 4).value = "已确认"
     wb.save(path)
-    assert check(path).findings == []
+    findings = check(path).findings
+    assert findings and {f.code for f in findings} <= {"N003", "N007", "N008", "P003"}
+    assert ("N003", "C22") in {(f.code, f.cell) for f in findings}  # “…导致测算基数增长”, unchanged
 
 
 def _checked_model(checked: Checked) -> Disclosure:
@@ -203,8 +207,8 @@ def test_an_absent_mark_beside_an_amount_is_a_warning_and_the_amount_counts(tmp_
     ws.cell(row, 2).value = 10000
     wb.save(path)
     findings = check(path).findings
-    assert [(f.code, f.sheet, f.cell) for f in findings if f.code == "N008"] == [
-        ("N008", "上年对比", f"B{row}")
+    assert [(f.code, f.sheet, f.cell) for f in findings if f.code == "N010"] == [
+        ("N010", "上年对比", f"B{row}")
     ]
 
 
@@ -238,13 +242,13 @@ def test_a_pending_reason_is_a_warning_at_its_cell(tmp_path: Path) -> None:
         tmp_path,
         {"收入：一般公共预算": ("收入：一般公共预算", 2000000, "人员经费标准调整", "待确认")},
     )
-    found = [(f.code, f.sheet, f.cell) for f in check(path).findings if f.code == "N007"]
-    assert found == [("N007", "上年对比", "C2")]
+    found = [(f.code, f.sheet, f.cell) for f in check(path).findings if f.code == "N009"]
+    assert found == [("N009", "上年对比", "C2")]
     confirmed = _with_comparisons(
         tmp_path,
         {"收入：一般公共预算": ("收入：一般公共预算", 2000000, "人员经费标准调整", "已确认")},
     )
-    assert not [f for f in check(confirmed).findings if f.code == "N007"]
+    assert not [f for f in check(confirmed).findings if f.code == "N009"]
 
 
 def test_an_item_absent_last_year_is_stated_as_new(tmp_path: Path) -> None:
@@ -265,6 +269,6 @@ def test_an_absent_mark_beside_a_typed_zero_is_a_warning_and_the_zero_counts(
         tmp_path, {"收入：单位资金": ("收入：单位资金", 0, "新增", "上年无此项")}
     )
     checked = check(path)
-    assert [(f.code, f.cell) for f in checked.findings if f.code == "N008"] == [("N008", "B4")]
+    assert [(f.code, f.cell) for f in checked.findings if f.code == "N010"] == [("N010", "B4")]
     text = "".join(docx_paragraphs(render_checked(checked, pdf=False).docx))
     assert "单位资金12.00万元" in text and "增长100.00%" in text

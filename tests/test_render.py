@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -91,3 +92,81 @@ def test_pdf_fonts_are_embedded_and_text_extracts(rendered: Documents) -> None:
     text = pdf_text(rendered.pdf)
     assert "—3—" in text  # footer page numbers “— N —”
     assert "第三部分2025年单位预算情况说明" in text
+
+
+def test_pdf_bookmarks_name_every_part_section_and_table(rendered: Documents) -> None:
+    from pypdf import PdfReader
+
+    assert rendered.pdf is not None
+    titles: list[str] = []
+
+    def walk(outline: Sequence[object]) -> None:
+        for item in outline:
+            if isinstance(item, list):
+                walk(item)
+            else:
+                titles.append(str(item.title))  # type: ignore[attr-defined]
+
+    walk(PdfReader(io.BytesIO(rendered.pdf)).outline)
+    assert sum(t.startswith("第") and "部分" in t for t in titles) == 4
+    assert [t.split()[0] for t in titles if re.match(r"表\d+ ", t)] == [
+        f"表{n}" for n in range(1, 12)
+    ]
+    assert any(t.startswith("十二、") for t in titles) and "项目支出绩效目标表" in titles
+
+
+def test_page_numbers_sit_right_on_odd_pages_left_on_even_pages_and_not_on_the_cover(
+    rendered: Documents,
+) -> None:
+    """GB/T 9704: “— N —”, odd pages right and even pages left, none on the cover."""
+    from pypdf import PdfReader
+
+    assert rendered.pdf is not None
+    reader = PdfReader(io.BytesIO(rendered.pdf))
+    for number, page in enumerate(reader.pages, start=1):
+        width = float(page.mediabox.width)
+        found: list[float] = []
+
+        def visit(
+            text: str,
+            _cm: object,
+            tm: list[float],
+            *_: object,
+            n: int = number,
+            into: list[float] = found,
+        ) -> None:
+            if re.fullmatch(rf"\s*—\s*{n}\s*—\s*", text) or text.strip() == str(n):
+                into.append(tm[4])
+
+        page.extract_text(visitor_text=visit)
+        if number == 1:
+            assert not found, "the cover has no page number"
+            continue
+        assert found, f"page {number} has no page number"
+        x = min(found)
+        assert (x > width / 2) if number % 2 else (x < width / 2), (number, x, width)
+
+
+def test_docx_uses_odd_and_even_footers(rendered: Documents) -> None:
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(rendered.docx)) as zf:
+        settings = zf.read("word/settings.xml").decode()
+        odd, even = zf.read("word/footer1.xml").decode(), zf.read("word/footer2.xml").decode()
+    assert "<w:evenAndOddHeaders/>" in settings
+    assert '<w:jc w:val="right"/>' in odd and '<w:jc w:val="left"/>' in even
+    assert 'w:type="even"' in docx_xml(rendered.docx)
+
+
+def test_docx_table_of_contents_stores_the_pdf_page_numbers(rendered: Documents) -> None:
+    """The 目录 is never empty in a program that does not update fields: each PAGEREF
+    field's stored result is the page the entry landed on in the PDF."""
+    xml = docx_xml(rendered.docx)
+    stored = re.findall(
+        r'PAGEREF (s\d+) \\h </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/>'
+        r"</w:r><w:r><w:t[^>]*>(\d*)</w:t>",
+        xml,
+    )
+    assert stored and all(page.isdigit() for _, page in stored)
+    pages = [int(page) for _, page in stored]
+    assert pages == sorted(pages) and pages[0] >= 3

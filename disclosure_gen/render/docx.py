@@ -35,11 +35,15 @@ def _zip_template(folder: Path) -> io.BytesIO:
 CORE_PROPERTY_MAX = 255  # characters python-docx (and Word) allow in a core property
 
 
-def render_docx(env: DocumentEnvironment, context: RenderContext) -> bytes:
+def render_docx(
+    env: DocumentEnvironment, context: RenderContext, pages: dict[str, int] | None = None
+) -> bytes:
+    """The DOCX; ``pages`` (anchor → page, from the PDF's pagination) are stored as the
+    目录's field results, so the 目录 shows numbers even where fields are never updated."""
     folder = env.search.path(PACKAGE_DIR)
     template = DocxTemplate(_zip_template(folder))
     escaped = env.overlay(autoescape=True)
-    template.render(context.as_dict(), jinja_env=escaped, autoescape=True)
+    template.render({**context.as_dict(), "pages": pages or {}}, jinja_env=escaped, autoescape=True)
     props = template.docx.core_properties
     props.title = context.title[:CORE_PROPERTY_MAX]
     props.author = context.unit_name[:CORE_PROPERTY_MAX]

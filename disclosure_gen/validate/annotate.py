@@ -23,6 +23,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from disclosure_gen import atomic
 from disclosure_gen.findings import Finding, Severity
 from disclosure_gen.workbook import codes
+from disclosure_gen.zipfix import normalise_zip
 
 FILLS = {
     Severity.ERROR: PatternFill("solid", fgColor="FFC7CE"),
@@ -135,7 +136,7 @@ def annotate(source: Path, target: Path, findings: list[Finding]) -> Path:
             "请删除该图形或在 Excel/WPS 中另存后再试。"
         ) from exc
     try:
-        atomic.write_bytes(target, buffer.getvalue())
+        atomic.write_bytes(target, normalise_zip(buffer.getvalue()))
     except OSError as exc:
         raise _failed(
             f"无法写入 {target}（{exc.strerror or type(exc).__name__}），批注副本未写出；"

@@ -12,3 +12,6 @@ class Settings:
 
     reason_min_change: Decimal = Decimal(0)  # 万元: a change larger than this needs a reason
     large_change_percent: Decimal = Decimal(50)  # a change beyond ±this % needs a specific reason
+    # --amounts-checked: the user has confirmed that amounts which look like 万元 typed into
+    # 元 cells are meant as they are; the magnitude errors become notes (V002) at their cells.
+    amounts_checked: bool = False

@@ -16,6 +16,16 @@ TRUNCATED = declare(
     "one mistake repeated down a column) and validate again.",
 )
 
+AMOUNTS_CHECKED = declare(
+    "V002",
+    Severity.INFO,
+    "金额已由 --amounts-checked 确认",
+    "An amount looked like 万元 typed into a 元 cell (P001, P007, P009), which blocks "
+    "generation, but validate/generate ran with --amounts-checked: the user has confirmed "
+    "the amounts as typed, so the document is generated from them. The note stays at each "
+    "cell, so the confirmation is visible in every report.",
+)
+
 
 def run_rules(kind: str, ctx: Any) -> list[Finding]:
     """All findings of ``kind``'s rules over ``ctx``, up to MAX_FINDINGS and then one that

@@ -48,6 +48,11 @@ EXCEL_ERRORS = {
     "#UNKNOWN!": "公式使用了本版 Excel 不支持的功能",
 }
 MAX_NUMBER = Decimal(10) ** 12  # 1 万亿: more than any unit's whole budget in 元
+# Digit groups a number typed as text may carry: commas or spaces every three digits of the
+# integer part (“1,234,567.89”, “1 234 567”), nothing inside the decimals.
+SEPARATOR_RE = re.compile(r"[,\s\u00a0\u202f']")
+GROUPED_RE = re.compile(r"^[+-]?\d{1,3}(?:(?P<sep>[,\s\u00a0\u202f'])\d{3})(?:(?P=sep)\d{3})*(?:\.\d*)?$")
+NUMERIC_RE = re.compile(r"[+-]?\d[\d.,\s\u00a0\u202f']*")
 CODE_RE = re.compile(r"^\s*(\d+)\s*(.*)$")
 DATE_RE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
 
@@ -159,7 +164,25 @@ def _text(spec: Field, raw: object, ctx: CellContext, _: tuple[str, ...]) -> str
     return str(raw)
 
 
+def misplaced_separators(text: str) -> bool:
+    """Whether a number typed as text has separators that are not thousands separators
+    (“116,40”, “1.234,56”): removing them would read another number than the one meant."""
+    folded = unicodedata.normalize("NFKC", text).strip()
+    if not SEPARATOR_RE.search(folded) or not NUMERIC_RE.fullmatch(folded):
+        return False  # no separator, or not a number at all (S004 says so)
+    return GROUPED_RE.match(folded) is None
+
+
 def _number(spec: Field, raw: object, ctx: CellContext, _: tuple[str, ...]) -> Decimal:
+    if isinstance(raw, str) and misplaced_separators(raw):
+        shown = unicodedata.normalize("NFKC", raw).strip()[:20]
+        ctx.add(
+            codes.MISPLACED_SEPARATOR,
+            f"“{ctx.label}”按文本录入“{shown}”，其中的逗号或空格不是每三位一个的千位分隔符，"
+            f"可能是小数点写成了逗号，也可能少打或多打了数字（去掉分隔符会读成 "
+            f"{clean_number_text(raw)[:20]}）；未读取。请重新输入这个数字（不带分隔符）。",
+        )
+        raise Invalid
     try:
         value = parse_decimal(raw)
     except ValueError as exc:

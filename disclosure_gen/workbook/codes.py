@@ -154,6 +154,49 @@ NUMBER_TOO_LARGE = declare(
     "A number is far beyond any budget (1 万亿 or more: usually 1E+30, a pasted ID or digits "
     "typed twice); nothing that large is read. Correct it.",
 )
+MISPLACED_SEPARATOR = declare(
+    "S023",
+    E,
+    "千位分隔符位置不对",
+    "A number typed as text has separators that are not thousands separators (“116,40”, "
+    "“1.234,56”, “1234,5678”): it could be 116.40 written with a decimal comma, or 11,640 "
+    "with a digit missing. Dropping the commas would silently read 11640, so nothing is read. "
+    "Re-enter the number (without separators, or with one comma every three digits).",
+)
+HIDDEN_CONTENT = declare(
+    "S024",
+    E,
+    "隐藏的行、列或工作表中有内容",
+    "A row or column that Excel hides (or shrinks to nothing), or a sheet set to “very "
+    "hidden” (which Excel cannot unhide from its menus), holds content on a sheet the tool "
+    "reads. It would count in the document although nobody sees it in Excel, and hiding is "
+    "how people mean to leave a line out. Nothing is generated until it is visible: unhide "
+    "it (select the rows around it → right-click → 取消隐藏; clear a filter), then delete "
+    "what must not count.",
+)
+HIDDEN_SHEET = declare(
+    "S025",
+    W,
+    "工作表被隐藏",
+    "A sheet the tool reads is hidden in Excel (格式 → 隐藏) but holds content; it is read "
+    "and counts in the document like any other. Unhide it (right-click a sheet tab → "
+    "取消隐藏) and check its content.",
+)
+DUPLICATE_LABEL = declare(
+    "S026",
+    E,
+    "项目或列标题重复且内容不同",
+    "A label in column A of a form sheet appears twice with different values, or a column "
+    "title of a table sheet appears twice: the tool cannot tell which one is meant, so "
+    "nothing is generated. Keep one row (or column) and delete the other.",
+)
+REPEATED_LABEL = declare(
+    "S027",
+    W,
+    "项目重复",
+    "A label in column A of a form sheet appears twice with the same value; it is read once. "
+    "Delete the repeated row.",
+)
 STRAY = declare(
     "S013",
     W,

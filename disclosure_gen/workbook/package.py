@@ -29,6 +29,9 @@ class SheetData:
     formulas: list[tuple[Any, ...]]
     merged: list[str]
     overflow: bool = False  # a row past MAX_ROWS holds content (not just formatting)
+    hidden_rows: frozenset[int] = frozenset()  # 1-based numbers of rows Excel does not show
+    hidden_columns: frozenset[int] = frozenset()  # 1-based column numbers
+    state: str = "visible"  # the sheet's own state: visible, hidden or veryHidden
 
 
 class Package:
@@ -61,9 +64,15 @@ class Package:
         if name not in self._values.sheetnames:
             return None
         try:
-            merged, overflow = _scan_part(self.path, name)
+            scan = _scan_part(self.path, name)
             return SheetData(
-                _rows(self._values[name]), _rows(self._formulas[name]), merged, overflow
+                _rows(self._values[name]),
+                _rows(self._formulas[name]),
+                scan.merged,
+                scan.overflow,
+                scan.hidden_rows,
+                scan.hidden_columns,
+                scan.state,
             )
         except Exception as exc:
             raise _corrupt(self.path, exc) from exc
@@ -122,20 +131,93 @@ def sheet_parts(zf: zipfile.ZipFile) -> dict[str, str]:
     return parts
 
 
-def _scan_part(path: Path, name: str) -> tuple[list[str], bool]:
-    """From sheet ``name``'s XML: its merged ranges (read-only worksheets do not keep
-    them) and whether a row past MAX_ROWS holds a value or formula.
+def sheet_states(zf: zipfile.ZipFile) -> dict[str, str]:
+    """Sheet name → visible, hidden or veryHidden (workbook.xml; read-only mode loses it)."""
+    workbook = DefusedET.fromstring(zf.read("xl/workbook.xml"))
+    return {
+        sheet.get("name", ""): sheet.get("state", "visible")
+        for sheet in workbook.iter(f"{NS_MAIN}sheet")
+    }
+
+
+@dataclass(frozen=True)
+class PartScan:
+    merged: list[str]
+    overflow: bool
+    hidden_rows: frozenset[int]
+    hidden_columns: frozenset[int]
+    state: str
+
+
+def _scan_part(path: Path, name: str) -> PartScan:
+    """From sheet ``name``'s XML: its merged ranges, hidden rows and columns (read-only
+    worksheets keep none of them), its state, and whether a row past MAX_ROWS holds a
+    value or formula.
 
     Formatting applied down a column leaves empty rows that must not block a workbook;
     content past the limit must. A text search finds it in milliseconds where iterating a
     million rows through openpyxl takes seconds (the package size checks bound the text).
     """
     with zipfile.ZipFile(path) as zf:
+        state = sheet_states(zf).get(name, "visible")
         part = sheet_parts(zf).get(name)
         if part is None or part not in set(zf.namelist()):
-            return [], False
+            return PartScan([], False, frozenset(), frozenset(), state)
         text = zf.read(part).decode("utf-8", errors="replace")
-    return [ref.upper() for ref in MERGE_RE.findall(text)], _content_after_limit(text)
+    return PartScan(
+        [ref.upper() for ref in MERGE_RE.findall(text)],
+        _content_after_limit(text),
+        _hidden_rows(text),
+        _hidden_columns(text),
+        state,
+    )
+
+
+HIDDEN_RE = re.compile(r"(?:^|\s)hidden\s*=\s*[\"'](?:1|true)[\"']")
+HEIGHT_RE = re.compile(r"(?:^|\s)ht\s*=\s*[\"']([0-9.]+)[\"']")
+WIDTH_RE = re.compile(r"(?:^|\s)width\s*=\s*[\"']([0-9.]+)[\"']")
+COL_RE = re.compile(rf"<{_PREFIX}col\b([^>]*)>")
+MIN_RE = re.compile(r"(?:^|\s)min\s*=\s*[\"'](\d+)[\"']")
+MAX_RE = re.compile(r"(?:^|\s)max\s*=\s*[\"'](\d+)[\"']")
+UNSEEN = 2.0  # points (rows) or characters (columns): narrower than this is not seen
+
+
+def _unseen(attributes: str, size: re.Pattern[str]) -> bool:
+    """Hidden, or given a height or width too small to see (an attacker's other hiding)."""
+    if HIDDEN_RE.search(attributes):
+        return True
+    match = size.search(attributes)
+    return match is not None and float(match.group(1)) < UNSEEN
+
+
+def _hidden_rows(text: str) -> frozenset[int]:
+    """Numbers of the rows (up to MAX_ROWS) that are hidden or too low to see."""
+    end = SHEET_DATA_END_RE.search(text)
+    stop = end.start() if end else len(text)
+    number = 0
+    hidden = set()
+    for match in ROW_RE.finditer(text, 0, stop):
+        explicit = ROW_NUMBER_RE.search(match.group(1))
+        number = int(explicit.group(1)) if explicit else number + 1
+        if number > MAX_ROWS:
+            break
+        if _unseen(match.group(1), HEIGHT_RE):
+            hidden.add(number)
+    return frozenset(hidden)
+
+
+def _hidden_columns(text: str) -> frozenset[int]:
+    """Numbers of the columns (up to MAX_COLUMNS) that are hidden or too narrow to see."""
+    hidden: set[int] = set()
+    for match in COL_RE.finditer(text):
+        attributes = match.group(1)
+        low, high = MIN_RE.search(attributes), MAX_RE.search(attributes)
+        if low is None or not _unseen(attributes, WIDTH_RE):
+            continue
+        first = int(low.group(1))
+        last = min(int(high.group(1)) if high else first, MAX_COLUMNS)
+        hidden.update(range(first, last + 1))
+    return frozenset(hidden)
 
 
 def _content_after_limit(text: str) -> bool:

@@ -137,6 +137,8 @@ def _read_sheets(
             findings.append(_sheet_missing(spec.name))
             continue
         findings.extend(_merged_findings(spec, sheet_data))
+        findings.extend(_hidden_findings(spec, sheet_data))
+        findings.extend(_duplicate_findings(spec, sheet_data))
         if spec.kind == "form":
             records[spec.key] = _read_form(schema, spec, sheet_data, findings)
         else:
@@ -158,12 +160,124 @@ def _label_missing(sheet: str, label: str) -> Finding:
 
 
 def _form_labels(data: SheetData) -> dict[str, int]:
-    """Label in column A → its row number."""
-    labels = {}
+    """Label in column A → the row number of its first occurrence (S026/S027 report a
+    second one)."""
+    labels: dict[str, int] = {}
     for index, row in enumerate(data.values, start=1):
         if row and isinstance(row[0], str):
-            labels[row[0].strip()] = index
+            labels.setdefault(row[0].strip(), index)
     return labels
+
+
+def _duplicate_findings(spec: Sheet, data: SheetData) -> Iterator[Finding]:
+    """A form label or a table column title of the schema that appears twice."""
+    wanted = {f.label for f in spec.fields}
+    if spec.kind == "form":
+        first: dict[str, int] = {}
+        for index, row in enumerate(data.values, start=1):
+            label = row[0].strip() if row and isinstance(row[0], str) else None
+            if label not in wanted or label is None:
+                continue
+            if label not in first:
+                first[label] = index
+                continue
+            earlier = _value(data, first[label] - 1, 1)
+            here = _value(data, index - 1, 1)
+            same = (_blank(earlier) and _blank(here)) or earlier == here
+            code = codes.REPEATED_LABEL if same else codes.DUPLICATE_LABEL
+            action = (
+                "只读取一次；请删除重复的行。"
+                if same
+                else f"两处的值不同（第 {first[label]} 行“{_shown(earlier)}”，第 {index} 行"
+                f"“{_shown(here)}”），无法判断用哪一个，未生成；请保留正确的一行，删除另一行。"
+            )
+            yield code.finding(
+                f"“{spec.name}”A 列的项目“{label}”出现了两次（第 {first[label]} 行和第 {index} 行），{action}",
+                spec.name,
+                f"A{index}",
+                label,
+            )
+        return
+    header = data.values[0] if data.values else ()
+    seen: dict[str, int] = {}
+    for col, title in enumerate(header):
+        label = title.strip() if isinstance(title, str) else None
+        if label is None or label not in wanted:
+            continue
+        if label in seen:
+            yield codes.DUPLICATE_LABEL.finding(
+                f"“{spec.name}”第 1 行有两列都叫“{label}”（{get_column_letter(seen[label] + 1)} 列和 "
+                f"{get_column_letter(col + 1)} 列），无法判断读取哪一列，未生成；请删除或改正其中一列。",
+                spec.name,
+                f"{get_column_letter(col + 1)}1",
+                label,
+            )
+        else:
+            seen[label] = col
+
+
+def _shown(value: Any) -> str:
+    return "（空）" if _blank(value) else str(value)[:20]
+
+
+def _data_columns(spec: Sheet, data: SheetData) -> frozenset[int]:
+    """1-based numbers of the columns the schema reads (labels and values on a form)."""
+    if spec.kind == "form":
+        return frozenset({1, 2})
+    labels = {f.label for f in spec.fields}
+    header = data.values[0] if data.values else ()
+    return frozenset(
+        col
+        for col, title in enumerate(header, start=1)
+        if isinstance(title, str) and title.strip() in labels
+    )
+
+
+def _hidden_findings(spec: Sheet, data: SheetData) -> Iterator[Finding]:
+    """Content that Excel does not show: a hidden sheet, hidden rows, hidden columns."""
+    if not any(not _blank(v) for row in data.values for v in row):
+        return
+    if data.state == "veryHidden":
+        yield codes.HIDDEN_CONTENT.finding(
+            f"工作表“{spec.name}”被设为“非常隐藏”（在 Excel 的菜单中无法取消隐藏），但有内容，会计入公开文件；"
+            "请在 VBA 编辑器中把它的 Visible 属性改为 xlSheetVisible，或把内容复制到 disclosure-gen init "
+            "生成的新工作簿中，核对后再检查。",
+            spec.name,
+            "A1",
+        )
+    elif data.state == "hidden":
+        yield codes.HIDDEN_SHEET.finding(
+            f"工作表“{spec.name}”被隐藏，但有内容；它已被读取并计入公开文件。请右键单击工作表标签 → "
+            "取消隐藏，核对其中的内容。",
+            spec.name,
+            "A1",
+        )
+    first_data_row = 1 if spec.kind == "form" else 2
+    for number in sorted(data.hidden_rows):
+        row = data.values[number - 1] if number <= len(data.values) else ()
+        if number >= first_data_row and any(not _blank(v) for v in row):
+            yield codes.HIDDEN_CONTENT.finding(
+                f"“{spec.name}”第 {number} 行被隐藏（或行高几乎为 0），但有内容，会计入公开文件；请取消隐藏"
+                "（选中上下两行 → 右键 → 取消隐藏，或清除筛选）后核对：不该计入的请删除整行。",
+                spec.name,
+                f"A{number}",
+                f"第 {number} 行",
+            )
+    for col in sorted(data.hidden_columns & _data_columns(spec, data)):
+        cells = [
+            (index + 1, row[col - 1])
+            for index, row in enumerate(data.values)
+            if index + 1 >= first_data_row and col - 1 < len(row)
+        ]
+        filled = next((n for n, v in cells if not _blank(v)), None)
+        if filled is not None:
+            letter = get_column_letter(col)
+            yield codes.HIDDEN_CONTENT.finding(
+                f"“{spec.name}”{letter} 列被隐藏（或列宽几乎为 0），但有内容，会被读取；请取消隐藏"
+                f"（选中左右两列 → 右键 → 取消隐藏）后核对。",
+                spec.name,
+                f"{letter}{filled}",
+            )
 
 
 def _merged_findings(spec: Sheet, data: SheetData) -> Iterator[Finding]:
@@ -210,6 +324,9 @@ def _read_table(
 ) -> Iterator[dict[str, Any]]:
     header = data.values[0] if data.values else ()
     columns: dict[str, int] = {}
+    titles = [title.strip() for title in header if isinstance(title, str)]
+    if any(titles.count(f.label) > 1 for f in spec.fields):
+        return  # S026 says which column title is doubled; either column could be meant
     for index, title in enumerate(header):
         if isinstance(title, str):
             columns[title.strip()] = index

@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 from disclosure_gen.findings import Finding, Severity, get
 from disclosure_gen.kinds.budget.context import BudgetContext
-from disclosure_gen.kinds.budget.rules.common import row_key
+from disclosure_gen.kinds.budget.rules.common import did_you_mean, row_key
 from disclosure_gen.validate.registry import rule
 
 
@@ -12,12 +12,15 @@ from disclosure_gen.validate.registry import rule
 def unknown_unit(ctx: BudgetContext) -> Iterator[Finding]:
     """The 预算单位 of a line must be left empty (本级) or name the reporting unit or one of
     the units on sheet 下属单位; otherwise a department's 表7 and 表11, grouped by unit,
-    could not place the line."""
+    could not place the line. A name that differs from a known one only in full-width/
+    half-width characters or spaces is refused too (the tables would print two units), and
+    the message names the one meant."""
     known = {ctx.model.profile.name, *(u.name for u in ctx.model.subordinate_units)}
     for line in ctx.model.lines:
         if line.unit and line.unit not in known:
             yield get("X015").finding(
-                f"预算单位“{line.unit}”既不是本级，也不在“下属单位”表中；请核对名称，或在“下属单位”表中增加该单位（本级留空）。",
+                f"预算单位“{line.unit}”既不是本级，也不在“下属单位”表中；{did_you_mean(line.unit, known)}"
+                "请核对名称（须与“下属单位”表完全一致），或在“下属单位”表中增加该单位（本级留空）。",
                 line.sheet,
                 line.cell("unit"),
                 row_key(line),

@@ -5,7 +5,9 @@ from collections.abc import Iterator
 
 from disclosure_gen.findings import Finding, Severity
 from disclosure_gen.kinds.budget.context import BudgetContext
-from disclosure_gen.kinds.budget.rules.common import at_comparison, stated_changes
+from disclosure_gen.kinds.budget.rules.common import at_comparison, confirmed_reasons
+from disclosure_gen.kinds.budget.rules.narrative.claims import without_no_change
+from disclosure_gen.money import format_amount
 from disclosure_gen.validate.registry import rule
 
 UP_WORDS = ("增加", "增长", "上升", "提高", "新增", "上调", "增多")
@@ -25,10 +27,24 @@ def direction(reason: str) -> str | None:
 @rule("N003", Severity.WARNING, "原因与增减方向不符")
 def reason_contradicts(ctx: BudgetContext) -> Iterator[Finding]:
     """The conclusion (last clause) of a reason says 增加/增长 while the figure decreased, or
-    the reverse: either the prior-year amount or the reason is wrong."""
-    for item, figure in stated_changes(ctx):
+    the reverse, or says either for a figure that did not change (the document prints
+    “增加0.00万元”; “无变化”, “持平”, “增加0.00万元” in the reason are not a direction):
+    either the prior-year amount or the reason is wrong."""
+    for item, figure in confirmed_reasons(ctx):
         change = figure.change
-        if change is None or change.unchanged or not figure.reason:
+        if change is None or not figure.reason:
+            continue
+        if change.unchanged:
+            said = direction(without_no_change(figure.reason))
+            if said:
+                yield at_comparison(
+                    ctx,
+                    "N003",
+                    item,
+                    "reason",
+                    f"“{item}”本年与上年都是 {format_amount(change.current)} 万元，没有变动，"
+                    f"但原因的结论写的是{'增加' if said == 'up' else '减少'}；请核对上年数或原因。",
+                )
             continue
         said = direction(figure.reason)
         actual = "up" if change.delta > 0 else "down"
