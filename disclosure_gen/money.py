@@ -1,11 +1,15 @@
 """Decimal arithmetic for amounts and percentages; no float ever touches money.
 
-Rounding rule (documented in README): amounts are entered in 元.  Each expenditure line is
-rounded to 万元 with two decimals (ROUND_HALF_UP) *before* anything is added up, and every
-total is the sum of rounded lines.  A displayed total therefore always equals the sum of
-its displayed parts, in every table and every sentence, at the price of a total that may
-differ by a few 0.01 万元 from the exact 元 total rounded once.  Percentages are computed
-from the displayed 万元 figures, so a reader with a calculator gets the printed result.
+Rounding rule (documented in README): amounts are entered in 元 and shown in 万元 with two
+decimals (ROUND_HALF_UP).  Every total is the sum of displayed lines, so a displayed total
+always equals the sum of its displayed parts, in every table and every sentence.  The lines
+are not rounded one by one but together (尾差调整, ``disclosure_gen.compute.rounding``): the
+grand total is the 元-exact total rounded once, each funding source and the basic/project
+totals are the floor or ceiling of their exact totals (their own rounding wherever the grand
+total allows), and each line stays within 0.01 万元 of its own rounding.  Single figures
+(a prior-year amount, an asset value) are rounded once with :func:`yuan_to_wan`.
+Percentages are computed from the displayed 万元 figures, so a reader with a calculator gets
+the printed result.
 """
 
 from __future__ import annotations
@@ -28,6 +32,11 @@ def round2(value: Decimal) -> Decimal:
 def yuan_to_wan(yuan: Decimal) -> Decimal:
     """Convert 元 to 万元 with two decimals."""
     return round2(yuan / TEN_THOUSAND)
+
+
+def yuan_to_wan_exact(yuan: Decimal) -> Decimal:
+    """Convert 元 to 万元 exactly (no rounding): the input of 尾差调整."""
+    return yuan.scaleb(-4)
 
 
 def clean_number_text(text: str) -> str:

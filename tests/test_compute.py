@@ -26,9 +26,10 @@ def _amounts(row: Row) -> list[D]:
     return [c for c in row.cells if isinstance(c, D)]
 
 
-def test_leaves_are_rounded_before_they_are_added(tmp_path: Path) -> None:
-    # Two lines of 12,345 元: each shows as 1.23 万元, so their total shows as 2.46 (the sum
-    # of what is printed), not 2.47 (24,690 元 rounded once).
+def test_leaves_are_rounded_together_so_the_total_is_rounded_once(tmp_path: Path) -> None:
+    # Two lines of 12,345 元: each rounds to 1.23 万元 on its own, which would print a total
+    # of 2.46; 24,690 元 rounded once is 2.47, so one line (the first of a tie) shows 1.24
+    # and the printed total is still the sum of the printed lines (尾差调整).
     lines = [
         ("2010301", "30101", builders.G, "人员经费", "", 12345, ""),
         ("2010301", "30102", builders.G, "人员经费", "", 12345, ""),
@@ -37,10 +38,10 @@ def test_leaves_are_rounded_before_they_are_added(tmp_path: Path) -> None:
     checked = check(builders.write(tmp_path / "r.xlsx", data))
     assert checked.model is not None
     computed = compute(checked.model)
-    assert [leaf.amount for leaf in computed.leaves] == [D("1.23"), D("1.23")]
-    assert computed.tables["t3"].rows[0].cells[1] == D("2.46")
-    assert computed.tables["t6"].rows[0].cells[1] == D("2.46")
-    assert computed.facts.income_total == D("2.46")
+    assert [leaf.amount for leaf in computed.leaves] == [D("1.24"), D("1.23")]
+    assert computed.tables["t3"].rows[0].cells[1] == D("2.47")
+    assert computed.tables["t6"].rows[0].cells[1] == D("2.47")
+    assert computed.facts.income_total == D("2.47")
 
 
 def test_function_tree_rolls_items_up_to_sections_classes_and_total(computed: Computed) -> None:
@@ -61,7 +62,7 @@ def test_table1_income_equals_expenditure_and_lists_every_class_of_the_year(
 ) -> None:
     rows = computed.tables["t1"].rows
     last = rows[-1]
-    assert last.cells[1] == last.cells[3] == D("284.34")
+    assert last.cells[1] == last.cells[3] == D("284.33")
     listed = [str(r.cells[2]).split(" ")[0] for r in rows[:-1] if r.cells[2]]
     assert listed == function_catalog(2025).codes(3)
     assert "234" not in listed  # 2025 has no 抗疫特别国债 class
@@ -74,9 +75,9 @@ def test_table1_of_2024_lists_class_234() -> None:
 def test_table2_columns_split_by_source_and_add_up(computed: Computed) -> None:
     total = computed.tables["t2"].rows[0].cells
     # 总计, 财政拨款小计, 一般公共预算, …, 单位资金 (col 10), 财政拨款结转 (col 11)
-    assert total[1] == D("284.34")
-    assert total[2] == D("247.34")  # appropriations: 241.34 general + 6.00 government fund
-    assert total[3] == D("241.34")
+    assert total[1] == D("284.33")
+    assert total[2] == D("247.33")  # appropriations: 241.33 general + 6.00 government fund
+    assert total[3] == D("241.33")
     assert total[5] == D("6.00")
     assert total[10] == D("12.00")
     assert total[11] == D("25.00")
@@ -85,7 +86,7 @@ def test_table2_columns_split_by_source_and_add_up(computed: Computed) -> None:
 
 def test_table6_splits_personnel_and_operating_by_economic_item(computed: Computed) -> None:
     rows = computed.tables["t6"].rows
-    assert rows[0].cells[1:] == (D("161.34"), D("148.34"), D("13.00"))
+    assert rows[0].cells[1:] == (D("161.33"), D("148.33"), D("13.00"))
     assert [r.cells[0] for r in rows if r.level == "class"] == [
         "301 工资福利支出",
         "302 商品和服务支出",

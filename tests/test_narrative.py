@@ -35,7 +35,7 @@ def test_income_sentences_cover_increase_decrease_zero_to_x_and_not_arranged(
 ) -> None:
     assert has(
         paragraphs,
-        "一般公共预算241.34万元，占84.88%，比上年预算增加41.34万元，增长20.67%，主要原因是人员经费标准调整。",
+        "一般公共预算241.33万元，占84.88%，比上年预算增加41.33万元，增长20.67%，主要原因是人员经费标准调整。",
     )
     assert has(
         paragraphs,
@@ -73,7 +73,7 @@ def test_three_public_total_change_is_the_sum_of_its_parts(paragraphs: list[str]
 def test_appropriation_section_lists_each_fund_with_its_classes_and_purposes(
     paragraphs: list[str],
 ) -> None:
-    assert has(paragraphs, "收入预算包括：一般公共预算拨款241.34万元；政府性基金预算拨款6.00万元。")
+    assert has(paragraphs, "收入预算包括：一般公共预算拨款241.33万元；政府性基金预算拨款6.00万元。")
     assert has(paragraphs, "政府性基金预算支出包括：城乡社区支出6.00万元，主要用于平台建设。")
 
 
@@ -126,7 +126,7 @@ def test_a_different_year_changes_every_year_mention(tmp_path: Path) -> None:
         documents(builders.write(tmp_path / "y.xlsx", data, 2024), pdf=False).docx
     )
     assert has(paragraphs, "截至2023年底")
-    assert has(paragraphs, "2024年一般公共预算拨款合计241.34万元")
+    assert has(paragraphs, "2024年一般公共预算拨款合计241.33万元")
     typed_by_user = ("资金执行时间", "2025年2月20日")
     assert not any("2025年" in p for p in paragraphs if not any(t in p for t in typed_by_user))
 

@@ -1,9 +1,13 @@
 """The leaves every final-accounts table and sentence adds up, each rounded to 万元 once.
 
 Three kinds of record become leaves: expenditure lines (决算明细, with their 年初预算数 and
-全年预算数), income rows (收入决算) and year-start balances (结转结余).  Each amount is
-rounded to 0.01 万元 (ROUND_HALF_UP) before anything is added, so every displayed total is
-the sum of its displayed parts.
+全年预算数), income rows (收入决算) and year-start balances (结转结余).  Every displayed total
+is a sum of leaves, so it is the sum of its displayed parts.  The leaves of each column (决算数,
+年初预算数, 全年预算数 of the lines; the income; the balances) are rounded together (尾差调整,
+``disclosure_gen.compute.rounding``): their grand total is the 元-exact total rounded once,
+each fund type (资金来源, 收入类别) and 基本/项目支出 is the floor or ceiling of its exact total
+(its own rounding wherever the grand total allows), and each leaf stays within 0.01 万元 of
+its own rounding.
 """
 
 from __future__ import annotations
@@ -12,9 +16,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
+from disclosure_gen.compute.rounding import Part, Path, allocate
 from disclosure_gen.kinds.final_accounts.model import FinalAccounts
 from disclosure_gen.kinds.final_accounts.schema import BASIC_KINDS, FISCAL_SOURCES
-from disclosure_gen.money import ZERO, yuan_to_wan
+from disclosure_gen.money import ZERO, yuan_to_wan_exact
 
 LINE, INCOME, CARRYOVER = "line", "income", "carryover"
 
@@ -69,9 +74,38 @@ class Leaf:
 Predicate = Callable[[Leaf], bool]
 
 
+def fund_path(fund: str) -> Path:
+    """财政拨款 (its three fund types) or 非财政拨款; an income category sits under its fund."""
+    return ("fiscal", fund) if fund in FISCAL_SOURCES else ("non_fiscal", fund)
+
+
+def kind_path(kind: str) -> Path:
+    """基本支出 (人员经费, 公用经费), 项目支出, 上缴上级支出 …"""
+    return ("basic", kind) if kind in BASIC_KINDS else (kind,)
+
+
+def rounding_rank(side: str, path: Path) -> int:
+    """Fund types, income categories and 基本/项目支出 … keep their own rounding first."""
+    primary = len(path) == 2 if side == "row" else len(path) == 1
+    return 2 if primary else 1
+
+
+def _rounded(amounts: list[Decimal], rows: list[Path], columns: list[Path]) -> tuple[Decimal, ...]:
+    parts = [
+        Part(yuan_to_wan_exact(a), r, c) for a, r, c in zip(amounts, rows, columns, strict=True)
+    ]
+    return allocate(parts, rank=rounding_rank)
+
+
 def leaves(model: FinalAccounts) -> tuple[Leaf, ...]:
     out: list[Leaf] = []
-    for line in model.lines:
+    rows = [fund_path(line.source) for line in model.lines]
+    columns = [kind_path(line.kind) for line in model.lines]
+    actual, budget, full = (
+        _rounded([getattr(line, column) for line in model.lines], rows, columns)
+        for column in ("actual", "budget", "full_budget")
+    )
+    for index, line in enumerate(model.lines):
         out.append(
             Leaf(
                 LINE,
@@ -81,38 +115,24 @@ def leaves(model: FinalAccounts) -> tuple[Leaf, ...]:
                 line.kind,
                 line.project,
                 line.unit,
-                yuan_to_wan(line.actual),
-                yuan_to_wan(line.budget),
-                yuan_to_wan(line.full_budget),
+                actual[index],
+                budget[index],
+                full[index],
                 line.project,
             )
         )
-    for row in model.income:
+    income_rows = [fund_path(row.category) for row in model.income]
+    income = _rounded([row.amount for row in model.income], income_rows, [()] * len(income_rows))
+    for row, amount in zip(model.income, income, strict=True):
         fund = row.category if row.category in FISCAL_SOURCES else "non_fiscal"
+        out.append(Leaf(INCOME, row.function, "", fund, row.category, None, row.unit, amount))
+    balance_rows = [fund_path(bal.source) for bal in model.carryover]
+    balances = _rounded(
+        [bal.amount for bal in model.carryover], balance_rows, [()] * len(balance_rows)
+    )
+    for bal, amount in zip(model.carryover, balances, strict=True):
         out.append(
-            Leaf(
-                INCOME,
-                row.function,
-                "",
-                fund,
-                row.category,
-                None,
-                row.unit,
-                yuan_to_wan(row.amount),
-            )
-        )
-    for bal in model.carryover:
-        out.append(
-            Leaf(
-                CARRYOVER,
-                bal.function,
-                "",
-                bal.source,
-                "carryover",
-                None,
-                bal.unit,
-                yuan_to_wan(bal.amount),
-            )
+            Leaf(CARRYOVER, bal.function, "", bal.source, "carryover", None, bal.unit, amount)
         )
     return tuple(out)
 
