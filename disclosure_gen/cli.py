@@ -12,13 +12,13 @@ import time
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
 from disclosure_gen import __version__, atomic, kinds
 from disclosure_gen.findings import WorkbookUnreadable, has_errors
-from disclosure_gen.pipeline import check, render_checked, write
+from disclosure_gen.pipeline import Checked, check, render_checked, write
 from disclosure_gen.validate.annotate import AnnotateError, annotate
 from disclosure_gen.validate.context import Settings
 from disclosure_gen.validate.report import as_json, human
@@ -192,6 +192,115 @@ def generate(
         typer.echo("以上警告和提示没有阻止生成；请逐条核对，确认无误后再公开。", err=True)
     for path in paths:
         typer.echo(f"已生成 {path}")
+
+
+def _output_xlsx(out: Path, inputs: list[Path], force: bool) -> None:
+    """Refuse an output that is not .xlsx, exists (without --force) or is one of the inputs."""
+    if out.suffix.lower() != ".xlsx":
+        raise _fail(f"输出文件应以 .xlsx 结尾：{out}")
+    if any(out.resolve() == i.resolve() for i in inputs):
+        raise _fail(f"输出文件 {out} 不能是输入的工作簿（输入工作簿从不修改）。")
+    if out.exists() and not force:
+        raise _fail(f"{out} 已存在；如要覆盖请加 --force。")
+
+
+def _read_budget(path: Path) -> tuple[Checked, Any]:
+    """A workbook read and checked, with its model; exits with its findings when it cannot
+    be read."""
+    try:
+        checked = check(path)
+    except WorkbookUnreadable as exc:
+        typer.echo(f"{path.name}：" + human([exc.finding]), err=True)
+        raise typer.Exit(2) from None
+    if checked.model is None:
+        typer.echo(f"{path.name} 无法读取：", err=True)
+        typer.echo(human(checked.findings, checked.sheet_order), err=True)
+        raise typer.Exit(1)
+    return checked, checked.model
+
+
+@app.command("next-year")
+def next_year_command(
+    workbook: Annotated[Path, typer.Argument(help="上一年度填好的预算公开工作簿（.xlsx）")],
+    year: Annotated[int, typer.Option(help="新年度，如 2026")],
+    out: Annotated[Path, typer.Option("-o", "--out", help="要写入的新年度工作簿（.xlsx）")],
+    all_projects: Annotated[
+        bool, typer.Option(help="带入全部项目（默认只带入资金执行时间未在上年结束的项目）")
+    ] = False,
+    force: Annotated[bool, typer.Option(help="覆盖已存在的文件")] = False,
+) -> None:
+    """由上一年度的工作簿生成新年度工作簿：带入基本信息、机构、项目和上年对比（原因标为待确认）。"""
+    from disclosure_gen.kinds.budget.next_year import NextYearError, next_year
+
+    _output_xlsx(out, [workbook], force)
+    checked, model = _read_budget(workbook)
+    if checked.kind is None or checked.kind.name != "budget":
+        raise _fail(f"{workbook.name} 不是预算公开工作簿；next-year 目前只支持预算公开。")
+    if not checked.ok():
+        typer.echo(human(checked.findings, checked.sheet_order), err=True)
+        typer.echo(
+            f"{workbook.name} 有错误，上年数字不可靠，未生成新年度工作簿；请先改正。", err=True
+        )
+        raise typer.Exit(1)
+    try:
+        result = next_year(model, year, all_projects=all_projects)
+    except NextYearError as exc:
+        raise _fail(str(exc)) from None
+    atomic.write_bytes(out, result.workbook)
+    for note in result.notes:
+        typer.echo(f"· {note}")
+    typer.echo(f"已写出 {out}（{year} 年工作簿，带入项目 {len(result.carried_projects)} 个）。")
+
+
+@app.command()
+def consolidate(
+    department: Annotated[
+        Path, typer.Argument(help="部门本级的工作簿（公开主体为部门，列出下属单位）")
+    ],
+    units: Annotated[list[Path], typer.Argument(help="各下属单位的工作簿")],
+    out: Annotated[Path, typer.Option("-o", "--out", help="要写入的部门汇总工作簿（.xlsx）")],
+    force: Annotated[bool, typer.Option(help="覆盖已存在的文件")] = False,
+) -> None:
+    """把部门本级工作簿和各下属单位工作簿汇总成部门预算工作簿；不一致之处逐条指明文件、工作表和单元格。"""
+    from disclosure_gen.kinds.budget.consolidate import KIND_MISMATCH, Part, PartFinding
+    from disclosure_gen.kinds.budget.consolidate import consolidate as merge
+
+    _output_xlsx(out, [department, *units], force)
+    parts: list[Part] = []
+    problems: list[PartFinding] = []
+    for path in [department, *units]:
+        checked, model = _read_budget(path)
+        if checked.kind is None or checked.kind.name != "budget":
+            profile = model.profile
+            problems.append(
+                PartFinding(
+                    path.name,
+                    KIND_MISMATCH.finding(
+                        f"{path.name} 的公开类型是“{checked.kind.label if checked.kind else '?'}”，"
+                        "只能汇总预算公开工作簿。",
+                        profile.sheet,
+                        profile.cell("document"),
+                    ),
+                )
+            )
+            continue
+        parts.append(Part(path.name, model))
+    if problems:
+        for p in problems:
+            typer.echo(p.text, err=True)
+        typer.echo("工作簿不一致，未写出汇总工作簿。", err=True)
+        raise typer.Exit(1)
+    result = merge(parts[0], parts[1:])
+    for finding in result.findings:
+        typer.echo(finding.text, err=True)
+    if not result.ok:
+        typer.echo("工作簿不一致，未写出汇总工作簿；请按上面的提示修改后重试。", err=True)
+        raise typer.Exit(1)
+    atomic.write_bytes(out, result.workbook())
+    typer.echo(
+        f"已写出 {out}（部门本级 + {len(units)} 个下属单位）。"
+        f"请运行 disclosure-gen validate {out} 检查汇总结果。"
+    )
 
 
 def _cpu_count() -> int:

@@ -24,6 +24,7 @@ PREFIXES = {
     "N": "说明 narrative",
     "P": "合理性 plausibility",
     "V": "校验 run",
+    "M": "汇总 consolidate",
 }
 
 

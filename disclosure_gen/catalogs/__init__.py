@@ -8,9 +8,11 @@ may add codes a catalog lacks (sheet 补充科目); those are merged in with a w
 from __future__ import annotations
 
 import csv
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from typing import Protocol
 
 DATA = "data"
 
@@ -83,3 +85,27 @@ def economic_catalog() -> Catalog:
     names = {r["code"].strip(): r["name"].strip() for r in rows}
     basic = frozenset(r["code"].strip() for r in rows if r.get("basic", "Y").strip() == "Y")
     return Catalog("economic", None, names, basic)
+
+
+class AdditionRow(Protocol):
+    """A row of a workbook's 补充科目 sheet (any kind)."""
+
+    @property
+    def kind(self) -> str: ...  # function / economic
+    @property
+    def code(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+
+
+def workbook_catalogs(year: int, additions: Iterable[AdditionRow]) -> tuple[Catalog, Catalog]:
+    """The year's function catalog and the economic catalog, each with the workbook's own
+    补充科目 rows merged in (every kind computes with these, so its rules do too)."""
+    rows = list(additions)
+    functions = function_catalog(year).with_additions(
+        {a.code: a.name for a in rows if a.kind == "function"}
+    )
+    economic = economic_catalog().with_additions(
+        {a.code: a.name for a in rows if a.kind == "economic"}
+    )
+    return functions, economic

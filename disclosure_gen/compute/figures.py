@@ -6,7 +6,7 @@ prior year (sheet 上年对比) and the reason the unit typed for it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Protocol
@@ -24,6 +24,7 @@ class Figure:
     change: Change | None = None
     reason: str = ""
     arranged: bool = True  # False: stated as “未安排”
+    new: bool = False  # no prior-year figure (上年无此项): stated as new, never as a change from 0
 
 
 class PriorRow(Protocol):
@@ -38,15 +39,20 @@ class PriorRow(Protocol):
 
 
 class Comparisons:
-    """Prior-year figures and reasons by item name (sheet 上年对比)."""
+    """Prior-year figures and reasons by item name (sheet 上年对比).
 
-    def __init__(self, rows: Sequence[PriorRow]) -> None:
+    ``absent`` names the items the prior year did not have at all (上年无此项): their figures
+    are stated as new, not as a change from 0.
+    """
+
+    def __init__(self, rows: Sequence[PriorRow], absent: Iterable[str] = ()) -> None:
         self.rows = {r.item: r for r in rows if r.prior is not None}
+        self.absent = frozenset(absent) - set(self.rows)
 
     def figure(self, name: str, item: str, amount: Decimal, whole: Decimal | None = None) -> Figure:
         share = percent(amount, whole) if whole is not None else None
         row = self.rows.get(item)
         if row is None or row.prior is None:
-            return Figure(name, amount, share)
+            return Figure(name, amount, share, new=item in self.absent)
         change = Change(amount, yuan_to_wan(row.prior))
         return Figure(name, amount, share, change, strip_reason_prefix(row.reason or ""))

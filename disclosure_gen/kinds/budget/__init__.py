@@ -9,6 +9,7 @@ from typing import Any
 
 from jinja2 import Environment
 
+import disclosure_gen.kinds.budget.consolidate  # declares the M codes
 import disclosure_gen.kinds.budget.rules  # noqa: F401  (registers the kind's rules)
 from disclosure_gen.kinds.budget.compute.run import Computed, compute
 from disclosure_gen.kinds.budget.context import BudgetContext

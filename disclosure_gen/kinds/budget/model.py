@@ -87,6 +87,14 @@ class Comparison(Located):
     item: str
     prior: Decimal | None = None
     reason: str | None = None
+    # 确认: "pending" (待确认, a reason carried from last year by next-year or assembled by
+    # consolidate), "confirmed" (已确认), "absent" (上年无此项); None: typed by hand
+    status: str | None = None
+
+    @property
+    def absent(self) -> bool:
+        """上年无此项: the prior year had no such figure (its amount cell is left empty)."""
+        return self.status == "absent" and self.prior is None
 
 
 class Purpose(Located):

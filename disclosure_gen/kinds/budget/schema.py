@@ -48,6 +48,9 @@ SOURCES: dict[str, str] = {
 }
 KINDS: dict[str, str] = {"人员经费": "personnel", "公用经费": "operating", "项目支出": "project"}
 ADDITION_KINDS: dict[str, str] = {"功能分类": "function", "经济分类": "economic"}
+# 上年对比!确认: whether a row's reason was confirmed, or that the prior year had no such item.
+PENDING, CONFIRMED, ABSENT = "pending", "confirmed", "absent"
+CONFIRMATIONS: dict[str, str] = {"待确认": PENDING, "已确认": CONFIRMED, "上年无此项": ABSENT}
 
 # Figures whose prior-year value the narrative compares with (sheet 上年对比).
 FIXED_COMPARISONS: tuple[str, ...] = (
@@ -323,6 +326,17 @@ COMPARISONS = Sheet(
             hint="写原因本身，不必写“主要原因是”",
             width=60,
         ),
+        Field(
+            "status",
+            "确认",
+            F.CHOICE,
+            False,
+            "confirmations",
+            "“待确认”：原因是从上年带入或由下属单位汇总的建议，核对后改为“已确认”（否则给出警告）；"
+            "“上年无此项”：上年没有这一项，上年预算数留空，说明中写“上年无此项”而不按 0 计算增减；"
+            "自己填写的行可留空",
+            width=14,
+        ),
     ),
     "说明中每一句“比上年预算增加/减少”的上年数和原因。增减额和增减率由工具计算。",
     (
@@ -548,6 +562,7 @@ SCHEMA = WorkbookSchema(
         "yes_no": YES_NO,
         "addition_kinds": ADDITION_KINDS,
         "wordings": WORDINGS,
+        "confirmations": CONFIRMATIONS,
     },
     year_lists=year_lists,
     prefilled={COMPARISONS.key: tuple((item,) for item in FIXED_COMPARISONS)},

@@ -7,7 +7,7 @@ sum of rounded leaves, so sentences agree with the tables to the cent.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from disclosure_gen.catalogs import Catalog
@@ -169,9 +169,7 @@ def _income(items: Sequence[Leaf], cmp: Comparisons, grand: Decimal) -> tuple[Fi
         amount = total(items, lv.income_group_is(key))
         figure = cmp.figure(name, item, amount, grand)
         arranged = amount != ZERO or figure.change is not None
-        out.append(
-            Figure(figure.name, amount, figure.share, figure.change, figure.reason, arranged)
-        )
+        out.append(replace(figure, arranged=arranged))
     return tuple(out)
 
 
@@ -249,14 +247,17 @@ def _three_public(items: Sequence[Leaf], cmp: Comparisons) -> tuple[Figure, tupl
     )
     amount = sum((p.amount for p in parts), ZERO)
     priors = [p.change.prior for p in parts if p.change is not None]
-    change = Change(amount, sum(priors, ZERO)) if len(priors) == len(parts) else None
-    return Figure("“三公”经费", amount, None, change), parts
+    # An item the prior year did not have (上年无此项) adds nothing to the prior total.
+    known = all(p.change is not None or p.new for p in parts)
+    change = Change(amount, sum(priors, ZERO)) if known and priors else None
+    new = all(p.new for p in parts)
+    return Figure("“三公”经费", amount, None, change, new=new), parts
 
 
 def compute_facts(
     model: Disclosure, items: Sequence[Leaf], functions: Catalog, economic: Catalog
 ) -> Facts:
-    cmp = Comparisons(model.comparisons)
+    cmp = Comparisons(model.comparisons, (c.item for c in model.comparisons if c.absent))
     grand = total(items)
     income = _income(items, cmp, grand)
     purposes = {p.function_class: p.purpose for p in model.purposes}

@@ -11,7 +11,7 @@ from disclosure_gen.findings import Finding, get
 from disclosure_gen.kinds.budget.compute.sources import INCOME_GROUPS
 from disclosure_gen.kinds.budget.context import BudgetContext
 from disclosure_gen.kinds.budget.model import Comparison, Disclosure, ExpenditureLine
-from disclosure_gen.kinds.budget.schema import COMPARISONS, FUNCTION_COMPARISON_PREFIX
+from disclosure_gen.kinds.budget.schema import COMPARISONS, FUNCTION_COMPARISON_PREFIX, PENDING
 from disclosure_gen.validate.run import AMOUNTS_CHECKED
 
 COMPARISON_SHEET = COMPARISONS.name
@@ -36,6 +36,16 @@ def stated_changes(ctx: BudgetContext) -> Iterator[tuple[str, Figure]]:
     for figure in facts.three_public_items:
         yield f"三公：{figure.name}", figure
     yield "运行经费", facts.running_costs
+
+
+def confirmed_reasons(ctx: BudgetContext) -> Iterator[tuple[str, Figure]]:
+    """``stated_changes`` less the figures whose reason is a 待确认 proposal (carried from last
+    year by next-year, or joined by consolidate): N009 already asks for each to be read and
+    rewritten, so the rules that judge a reason's content wait until it is confirmed."""
+    pending = {c.item for c in ctx.model.comparisons if c.status == PENDING and c.prior is not None}
+    for item, figure in stated_changes(ctx):
+        if item not in pending:
+            yield item, figure
 
 
 def at_comparison(ctx: BudgetContext, code: str, item: str, column: str, message: str) -> Finding:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from disclosure_gen.catalogs import Catalog, economic_catalog, function_catalog
+from disclosure_gen.catalogs import Catalog, workbook_catalogs
 from disclosure_gen.compute.table import Table
 from disclosure_gen.kinds.final_accounts.compute.facts import Facts, compute_facts
 from disclosure_gen.kinds.final_accounts.compute.leaves import Leaf, leaves
@@ -24,13 +24,8 @@ class Computed:
 
 
 def catalogs(model: FinalAccounts) -> tuple[Catalog, Catalog]:
-    functions = function_catalog(model.profile.year).with_additions(
-        {a.code: a.name for a in model.additions if a.kind == "function"}
-    )
-    economic = economic_catalog().with_additions(
-        {a.code: a.name for a in model.additions if a.kind == "economic"}
-    )
-    return functions, economic
+    """The year's catalogs with the workbook's own additions merged in."""
+    return workbook_catalogs(model.profile.year, model.additions)
 
 
 def compute(model: FinalAccounts) -> Computed:

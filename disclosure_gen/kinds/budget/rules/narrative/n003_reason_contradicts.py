@@ -5,7 +5,7 @@ from collections.abc import Iterator
 
 from disclosure_gen.findings import Finding, Severity
 from disclosure_gen.kinds.budget.context import BudgetContext
-from disclosure_gen.kinds.budget.rules.common import at_comparison, stated_changes
+from disclosure_gen.kinds.budget.rules.common import at_comparison, confirmed_reasons
 from disclosure_gen.kinds.budget.rules.narrative.claims import without_no_change
 from disclosure_gen.money import format_amount
 from disclosure_gen.validate.registry import rule
@@ -30,7 +30,7 @@ def reason_contradicts(ctx: BudgetContext) -> Iterator[Finding]:
     the reverse, or says either for a figure that did not change (the document prints
     “增加0.00万元”; “无变化”, “持平”, “增加0.00万元” in the reason are not a direction):
     either the prior-year amount or the reason is wrong."""
-    for item, figure in stated_changes(ctx):
+    for item, figure in confirmed_reasons(ctx):
         change = figure.change
         if change is None or not figure.reason:
             continue

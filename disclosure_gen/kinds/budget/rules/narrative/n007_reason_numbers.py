@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 from disclosure_gen.findings import Finding, Severity
 from disclosure_gen.kinds.budget.context import BudgetContext
-from disclosure_gen.kinds.budget.rules.common import at_comparison, stated_changes
+from disclosure_gen.kinds.budget.rules.common import at_comparison, confirmed_reasons
 from disclosure_gen.kinds.budget.rules.narrative.claims import (
     amount_claims,
     contradicted,
@@ -28,7 +28,7 @@ def reason_numbers(ctx: BudgetContext) -> Iterator[Finding]:
     (“比上年…”) or when the reason states only one; a figure given to fewer digits may
     differ by less than its last digit (“12万元” for 12.50 is not reported)."""
     profile = ctx.model.profile
-    for item, figure in stated_changes(ctx):
+    for item, figure in confirmed_reasons(ctx):
         change = figure.change
         if change is None or not figure.reason:
             continue

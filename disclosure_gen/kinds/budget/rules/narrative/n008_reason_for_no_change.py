@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 from disclosure_gen.findings import Finding, Severity
 from disclosure_gen.kinds.budget.context import BudgetContext
-from disclosure_gen.kinds.budget.rules.common import at_comparison, stated_changes
+from disclosure_gen.kinds.budget.rules.common import at_comparison, confirmed_reasons
 from disclosure_gen.kinds.budget.rules.narrative.claims import says_change, without_no_change
 from disclosure_gen.kinds.budget.rules.narrative.n003_reason_contradicts import direction
 from disclosure_gen.money import format_amount
@@ -18,7 +18,7 @@ def reason_for_no_change(ctx: BudgetContext) -> Iterator[Finding]:
     amount is wrong or the reason belongs to another item. A reason that says 增加/减少 for
     the unchanged figure is N003; one that says why nothing changed (预算安排无变化, 持平,
     未安排) is fine."""
-    for item, figure in stated_changes(ctx):
+    for item, figure in confirmed_reasons(ctx):
         change = figure.change
         if change is None or not change.unchanged or not figure.reason:
             continue

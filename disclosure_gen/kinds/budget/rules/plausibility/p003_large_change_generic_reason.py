@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 from disclosure_gen.findings import Finding, Severity
 from disclosure_gen.kinds.budget.context import BudgetContext
-from disclosure_gen.kinds.budget.rules.common import at_comparison, stated_changes
+from disclosure_gen.kinds.budget.rules.common import at_comparison, confirmed_reasons
 from disclosure_gen.validate.registry import rule
 
 GENERIC = (
@@ -31,7 +31,7 @@ def large_change_generic_reason(ctx: BudgetContext) -> Iterator[Finding]:
     """A figure changed by more than ±50% (`--large-change` to tune) and its reason is a
     generic phrase (工作需要, 预算调整, …); reviewers ask for the concrete cause."""
     limit = ctx.settings.large_change_percent
-    for item, figure in stated_changes(ctx):
+    for item, figure in confirmed_reasons(ctx):
         change = figure.change
         if change is None or change.unchanged or change.rate <= limit or not figure.reason:
             continue
