@@ -113,7 +113,7 @@ def shot(page: Page, name: str) -> None:
 
 
 def _download(page: Page, selector: str) -> bytes:
-    with page.expect_download() as info:
+    with page.expect_download(timeout=90_000) as info:
         page.click(selector)
     path = info.value.path()
     return Path(path).read_bytes()
@@ -155,7 +155,7 @@ def test_example_warning_at_its_cell_and_documents_equal_the_cli(
     page.locator("#pdf-preview").scroll_into_view_if_needed()
     shot(page, "2-job-example")
     reloaded = page.url
-    page.reload()  # the job survives a reload: its id is in the URL
+    page.reload(wait_until="load")  # the job survives a reload: its id is in the URL
     assert page.url == reloaded and page.locator('li.finding[data-code="N003"]').count() == 1
     docx = _download(page, "#dl-docx")
     pdf = _download(page, "#dl-pdf")
