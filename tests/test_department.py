@@ -147,3 +147,17 @@ def test_secret_functions_are_a_flag_that_prints_the_fixed_sentence(tmp_path: Pa
     text = "".join(docx_paragraphs(documents(path).docx))
     assert "本部门按照保密要求部门职能不予公开。" in text
     assert "负责全市数据资源管理" not in text
+
+
+def test_no_amount_breaks_inside_a_number_in_the_wide_tables() -> None:
+    """An amount with thousands separators never ends after one decimal in the PDF text: that
+    is an amount whose last digit wrapped onto the next line of a narrow cell."""
+    import io
+    import re
+
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(documents(EXAMPLE).pdf or b""))
+    text = "\n".join(page.extract_text() for page in reader.pages)  # spaces kept
+    split = re.findall(r"(?<![\d,.])\d{1,3}(?:,\d{3})+\.\d(?![\d])", text)
+    assert split == []

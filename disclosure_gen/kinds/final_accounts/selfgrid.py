@@ -48,6 +48,17 @@ def _indicators(items: Sequence[Indicator], project: bool) -> list[tuple[GridCel
     return out
 
 
+def _goal_rows(e: Evaluation, done: str) -> tuple[tuple[GridCell, ...], ...]:
+    """年度总体目标 as full-width rows (label, then text): a goal of a page or more splits
+    across pages, which a row with a spanning label beside two text cells cannot."""
+    return (
+        (_b("年度总体目标：预期目标", 8),),
+        (GridCell(e.goal, colspan=8, align="l"),),
+        (_b(f"年度总体目标：{done}", 8),),
+        (GridCell(e.result, colspan=8, align="l"),),
+    )
+
+
 def department_grid(e: Evaluation, unit: str) -> Grid:
     head = (
         (_b("部门名称", 2), GridCell(unit, colspan=6)),
@@ -72,14 +83,13 @@ def department_grid(e: Evaluation, unit: str) -> Grid:
             (
                 _b(name),
                 *(GridCell(format_amount(v), align="r") for v in funds),
-                GridCell("-"),
-                GridCell("-"),
-                GridCell("-"),
+                GridCell("—"),
+                GridCell("—"),
+                GridCell("—"),
             )
             for name, funds in e.parts
         ),
-        (_b("年度总体目标", 1, 2), _b("预期目标", 3), _b("实际完成目标", 4)),
-        (GridCell(e.goal, colspan=3, align="l"), GridCell(e.result, colspan=4, align="l")),
+        *_goal_rows(e, "实际完成目标"),
     )
     columns = (
         tuple(
@@ -146,8 +156,7 @@ def project_grid(e: Evaluation) -> Grid:
             )
             for name, funds in e.parts
         ),
-        (_b("年度总体目标", 1, 2), _b("预期目标", 3), _b("实际完成情况", 4)),
-        (GridCell(e.goal, colspan=3, align="l"), GridCell(e.result, colspan=4, align="l")),
+        *_goal_rows(e, "实际完成情况"),
         (_b("年度绩效指标完成情况", 8),),
     )
     columns = (
