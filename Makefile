@@ -1,5 +1,5 @@
 # make demo  — set everything up and generate the example disclosure into out/
-# make test  — set everything up and run the tests
+# make test  — set everything up (with chromium for the web page's browser tests) and run the tests
 # Set-up is idempotent: system packages and the virtual environment are installed only
 # when missing (scripts/system-deps.sh says what to do where it cannot install).
 
@@ -9,7 +9,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 EXAMPLE := examples/unit-budget-2024/workbook.xlsx
 
-.PHONY: demo test setup install system-deps seedcheck-deps lint bench inputs golden clean
+.PHONY: demo test setup install system-deps browser-deps seedcheck-deps lint bench inputs golden clean
 
 demo: setup
 	$(BIN)/disclosure-gen generate $(EXAMPLE) -o out
@@ -28,7 +28,7 @@ install: system-deps
 	  exit 1; \
 	fi
 
-test: setup
+test: setup browser-deps
 	$(BIN)/python -m pytest
 
 setup: system-deps $(STAMP) seedcheck-deps
@@ -41,10 +41,15 @@ seedcheck-deps:
 system-deps:
 	@bash scripts/system-deps.sh
 
+# The web page's end-to-end tests drive Debian's chromium through Playwright (Playwright's
+# own browser download is not used); installed only when missing.
+browser-deps:
+	@bash scripts/system-deps.sh --browser
+
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev,dask]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,dask,web]'
 	@touch $(STAMP)
 
 lint: setup

@@ -1,4 +1,4 @@
-"""The ``disclosure-gen`` command: init, validate, generate, batch.
+"""The ``disclosure-gen`` command: init, validate, generate, batch, serve.
 
 Exit codes: 0 clean, 1 findings with errors (or warnings under --strict), 2 could not run
 (the file is unreadable, or an argument is wrong).
@@ -414,6 +414,32 @@ def batch(
             markup=False,
         )
     raise typer.Exit(1 if failed else 0)
+
+
+@app.command()
+def serve(
+    host: Annotated[
+        str, typer.Option(help="监听地址；在办公室服务器上给局域网使用时设为 0.0.0.0")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="端口")] = 8000,
+    workers: Annotated[int, typer.Option(help="同时处理的工作簿数（进程数）")] = 2,
+    job_timeout: Annotated[int, typer.Option(help="每个任务最长处理秒数")] = 120,
+    keep_minutes: Annotated[int, typer.Option(help="上传的文件保存多少分钟后删除")] = 60,
+) -> None:
+    """启动网页服务：在浏览器中上传工作簿、查看检查结果、下载 DOCX 和 PDF。
+
+    设置环境变量 DISCLOSURE_GEN_TOKEN 后，打开网页需要输入该口令。
+    """
+    try:
+        from disclosure_gen.web.server import run
+    except ImportError as exc:
+        raise _fail(
+            f"网页服务需要额外的组件（缺少 {exc.name}）；请运行 pip install 'disclosure-gen[web]'。"
+        ) from None
+    if not 1 <= port <= 65535 or workers < 1 or job_timeout < 1 or keep_minutes < 1:
+        raise _fail("--port 应在 1–65535 之间，--workers、--job-timeout、--keep-minutes 应为正数。")
+    typer.echo(f"网页服务地址：http://{'localhost' if host == '127.0.0.1' else host}:{port}/ （按 Ctrl+C 停止）")
+    run(host, port, workers, job_timeout, keep_minutes)
 
 
 def version_callback(value: bool) -> None:

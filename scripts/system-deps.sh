@@ -1,7 +1,26 @@
 #!/usr/bin/env bash
 # Install the system libraries and fonts the PDF renderer needs, if they are missing.
 # Debian/Ubuntu: installs with apt-get (as root, or with sudo).  Elsewhere: says what to do.
+# --browser: only Debian's chromium, which the web page's end-to-end tests drive.
 set -euo pipefail
+
+if [ "${1:-}" = "--browser" ]; then
+  if [ -x /usr/bin/chromium ]; then echo "system-deps: chromium already present"; exit 0; fi
+  if ! command -v apt-get >/dev/null 2>&1; then
+    echo "system-deps: no /usr/bin/chromium; the browser tests of the web page will be skipped" >&2; exit 0
+  fi
+  SUDO=""
+  if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null 2>&1; then SUDO="sudo"; else
+      echo "system-deps: run as root to enable the browser tests:  apt-get install -y chromium" >&2; exit 0
+    fi
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq --no-install-recommends chromium >/dev/null
+  echo "system-deps: installed chromium"
+  exit 0
+fi
 
 missing=()
 # Each check reads the whole listing into a variable before searching it: under
