@@ -27,7 +27,7 @@ from disclosure_gen.workbook.writer import build_blank_workbook
 app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
-    help="把一个结构化 Excel 工作簿生成完整的预算公开文件（DOCX 和 PDF）。",
+    help="把一个结构化 Excel 工作簿生成完整的预算或决算公开文件（DOCX 和 PDF）。",
     rich_markup_mode=None,
 )
 
@@ -454,7 +454,7 @@ def main(
         bool, typer.Option("--version", callback=version_callback, is_eager=True, help="显示版本")
     ] = False,
 ) -> None:
-    """disclosure-gen：预算公开生成工具。"""
+    """disclosure-gen：预决算公开生成工具。"""
 
 
 if __name__ == "__main__":  # pragma: no cover
