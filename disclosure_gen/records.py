@@ -20,3 +20,40 @@ class Located(BaseModel):
 
     def cell(self, key: str) -> str | None:
         return self.cells.get(key)
+
+
+class Division(Located):
+    """A row of 内设机构 (every kind's workbook has it)."""
+
+    name: str
+
+
+class SubordinateUnit(Located):
+    """A row of 下属单位."""
+
+    name: str
+    nature: str
+
+
+class Addition(Located):
+    """A row of 补充科目: a code the year's catalog lacks."""
+
+    kind: str
+    code: str
+    name: str
+
+
+class Headcounts(Located):
+    """The headcount fields of 基本信息, this year and last; 实有人数 is derived."""
+
+    in_service: int
+    in_service_prior: int
+    retired: int
+    retired_prior: int
+    retired_cadre: int
+    retired_cadre_prior: int
+
+    @property
+    def headcount(self) -> int:
+        """实有人数: never typed, always 在职 + 退休 + 离休."""
+        return self.in_service + self.retired + self.retired_cadre

@@ -33,6 +33,26 @@ class TreeLeaf(Protocol):
     def amount(self) -> Decimal: ...  # 万元, two decimals
 
 
+class CodeLevels:
+    """The 类/款 a leaf's 7-digit function 项 and 5-digit economic 款 belong to (a mixin for
+    every kind's leaves, which hold ``function`` and ``economic``)."""
+
+    function: str
+    economic: str
+
+    @property
+    def function_class(self) -> str:
+        return self.function[:3]
+
+    @property
+    def function_section(self) -> str:
+        return self.function[:5]
+
+    @property
+    def economic_class(self) -> str:
+        return self.economic[:3]
+
+
 L = TypeVar("L", bound=TreeLeaf)
 
 TOTAL, CLASS, SECTION, ITEM, PROJECT = "total", "class", "section", "item", "project"

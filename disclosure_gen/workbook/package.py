@@ -48,6 +48,15 @@ class Package:
             self._formulas = load_workbook(path, read_only=True, data_only=False)
         except Exception as exc:  # openpyxl raises many kinds for a broken package
             raise _corrupt(path, exc) from exc
+        try:  # the sheet index is read once, not once per sheet
+            self._zip = zipfile.ZipFile(path)
+            self._parts = sheet_parts(self._zip)
+            self._states = sheet_states(self._zip)
+            self._names = set(self._zip.namelist())
+        except Exception as exc:
+            self._values.close()
+            self._formulas.close()
+            raise _corrupt(path, exc) from exc
 
     def __enter__(self) -> Package:
         return self
@@ -55,6 +64,7 @@ class Package:
     def __exit__(self, *_: object) -> None:
         self._values.close()
         self._formulas.close()
+        self._zip.close()
 
     def sheet_names(self) -> set[str]:
         return set(self._values.sheetnames)
@@ -64,7 +74,7 @@ class Package:
         if name not in self._values.sheetnames:
             return None
         try:
-            scan = _scan_part(self.path, name)
+            scan = self._scan(name)
             return SheetData(
                 _rows(self._values[name]),
                 _rows(self._formulas[name]),
@@ -76,6 +86,13 @@ class Package:
             )
         except Exception as exc:
             raise _corrupt(self.path, exc) from exc
+
+    def _scan(self, name: str) -> PartScan:
+        state = self._states.get(name, "visible")
+        part = self._parts.get(name)
+        if part is None or part not in self._names:
+            return PartScan([], False, frozenset(), frozenset(), state)
+        return _scan_text(self._zip.read(part).decode("utf-8", errors="replace"), state)
 
 
 def _corrupt(path: Path, exc: Exception) -> WorkbookUnreadable:
@@ -149,7 +166,7 @@ class PartScan:
     state: str
 
 
-def _scan_part(path: Path, name: str) -> PartScan:
+def _scan_text(text: str, state: str) -> PartScan:
     """From sheet ``name``'s XML: its merged ranges, hidden rows and columns (read-only
     worksheets keep none of them), its state, and whether a row past MAX_ROWS holds a
     value or formula.
@@ -158,12 +175,6 @@ def _scan_part(path: Path, name: str) -> PartScan:
     content past the limit must. A text search finds it in milliseconds where iterating a
     million rows through openpyxl takes seconds (the package size checks bound the text).
     """
-    with zipfile.ZipFile(path) as zf:
-        state = sheet_states(zf).get(name, "visible")
-        part = sheet_parts(zf).get(name)
-        if part is None or part not in set(zf.namelist()):
-            return PartScan([], False, frozenset(), frozenset(), state)
-        text = zf.read(part).decode("utf-8", errors="replace")
     return PartScan(
         [ref.upper() for ref in MERGE_RE.findall(text)],
         _content_after_limit(text),

@@ -30,7 +30,6 @@ from pydantic import BaseModel
 
 from disclosure_gen.findings import Finding, Severity, declare
 from disclosure_gen.kinds.budget.model import (
-    Addition,
     Assets,
     Comparison,
     ControlTotals,
@@ -42,6 +41,7 @@ from disclosure_gen.kinds.budget.model import (
 )
 from disclosure_gen.kinds.budget.schema import ABSENT, COMPARISONS, PENDING
 from disclosure_gen.kinds.budget.workbook_out import workbook_bytes
+from disclosure_gen.records import Addition
 
 UNIT_NOT_LISTED = declare(
     "M001",

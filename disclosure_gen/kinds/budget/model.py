@@ -13,10 +13,10 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
-from disclosure_gen.records import Located
+from disclosure_gen.records import Addition, Division, Headcounts, Located, SubordinateUnit
 
 
-class Profile(Located):
+class Profile(Headcounts):
     document: str = "budget"
     year: int
     level: str
@@ -25,29 +25,9 @@ class Profile(Located):
     functions: str | None = None
     functions_secret: bool = False  # 主要职能 withheld: the document says so in fixed words
     staff_quota: int
-    in_service: int
-    in_service_prior: int
-    retired: int
-    retired_prior: int
-    retired_cadre: int
-    retired_cadre_prior: int
     other_notes: str | None = None
     publish_date: dt.date
     wording: str | None = None  # a wording profile's folder name; None: the standard wording
-
-    @property
-    def headcount(self) -> int:
-        """实有人数: never typed, always 在职 + 退休 + 离休."""
-        return self.in_service + self.retired + self.retired_cadre
-
-
-class Division(Located):
-    name: str
-
-
-class SubordinateUnit(Located):
-    name: str
-    nature: str
 
 
 class ExpenditureLine(Located):
@@ -169,12 +149,6 @@ class DepartmentIndicator(Located):
     value: str
     basis: str | None = None
     weight: Decimal
-
-
-class Addition(Located):
-    kind: str
-    code: str
-    name: str
 
 
 class ControlTotals(Located):

@@ -12,12 +12,12 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
-from disclosure_gen.records import Located
+from disclosure_gen.records import Addition, Division, Headcounts, Located, SubordinateUnit
 
 ZERO = Decimal(0)
 
 
-class Profile(Located):
+class Profile(Headcounts):
     document: str = "final_accounts"
     year: int
     level: str
@@ -25,28 +25,8 @@ class Profile(Located):
     nature: str
     functions: str
     staff_quota: int | None = None
-    in_service: int
-    in_service_prior: int
-    retired: int
-    retired_prior: int
-    retired_cadre: int
-    retired_cadre_prior: int
     other_notes: str | None = None
     publish_date: dt.date | None = None
-
-    @property
-    def headcount(self) -> int:
-        """实有人数: never typed, always 在职 + 退休 + 离休."""
-        return self.in_service + self.retired + self.retired_cadre
-
-
-class Division(Located):
-    name: str
-
-
-class SubordinateUnit(Located):
-    name: str
-    nature: str
 
 
 class ActualLine(Located):
@@ -197,12 +177,6 @@ class PerformanceNotes(Located):
     achievements: str = ""
     problems: str = ""
     measures: str = ""
-
-
-class Addition(Located):
-    kind: str
-    code: str
-    name: str
 
 
 class FinalAccounts(BaseModel):

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from disclosure_gen.compute.rounding import Part, Path, allocate
+from disclosure_gen.compute.tree import CodeLevels
 from disclosure_gen.kinds.budget.compute.sources import SOURCE_INFO, SourceInfo
 from disclosure_gen.kinds.budget.model import Disclosure
 from disclosure_gen.money import ZERO, yuan_to_wan_exact
@@ -23,7 +24,7 @@ Predicate = Callable[["Leaf"], bool]
 
 
 @dataclass(frozen=True)
-class Leaf:
+class Leaf(CodeLevels):
     function: str
     economic: str
     source: str
@@ -32,18 +33,6 @@ class Leaf:
     unit: str | None
     amount: Decimal  # 万元, two decimals
     label: str | None = None  # the project's printed name (secret projects are masked)
-
-    @property
-    def function_class(self) -> str:
-        return self.function[:3]
-
-    @property
-    def function_section(self) -> str:
-        return self.function[:5]
-
-    @property
-    def economic_class(self) -> str:
-        return self.economic[:3]
 
     @property
     def basic(self) -> bool:

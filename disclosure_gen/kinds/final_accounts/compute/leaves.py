@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from disclosure_gen.compute.rounding import Part, Path, allocate
+from disclosure_gen.compute.tree import CodeLevels
 from disclosure_gen.kinds.final_accounts.model import FinalAccounts
 from disclosure_gen.kinds.final_accounts.schema import BASIC_KINDS, FISCAL_SOURCES
 from disclosure_gen.money import ZERO, yuan_to_wan_exact
@@ -34,7 +35,7 @@ THREE_PUBLIC_CODES: dict[str, tuple[str, ...]] = {
 
 
 @dataclass(frozen=True)
-class Leaf:
+class Leaf(CodeLevels):
     record: str  # line / income / carryover
     function: str
     economic: str  # "" when not given
@@ -46,18 +47,6 @@ class Leaf:
     budget: Decimal = ZERO  # 年初预算数, 万元 (lines only)
     full_budget: Decimal = ZERO  # 全年预算数, 万元 (lines only)
     label: str | None = None
-
-    @property
-    def function_class(self) -> str:
-        return self.function[:3]
-
-    @property
-    def function_section(self) -> str:
-        return self.function[:5]
-
-    @property
-    def economic_class(self) -> str:
-        return self.economic[:3]
 
     @property
     def fiscal(self) -> bool:
