@@ -29,10 +29,12 @@ class Division(Located):
 
 
 class SubordinateUnit(Located):
-    """A row of 下属单位."""
+    """A row of 下属单位; a secret (涉密) unit is counted and its money published in every
+    total, but its name never printed."""
 
     name: str
     nature: str
+    secret: bool = False
 
 
 class Addition(Located):

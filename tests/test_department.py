@@ -161,3 +161,65 @@ def test_no_amount_breaks_inside_a_number_in_the_wide_tables() -> None:
     text = "\n".join(page.extract_text() for page in reader.pages)  # spaces kept
     split = re.findall(r"(?<![\d,.])\d{1,3}(?:,\d{3})+\.\d(?![\d])", text)
     assert split == []
+
+
+SECRET_UNIT = "某市保密技术服务中心"
+SECRET_UNIT_PROJECT = "保密设备购置"
+
+
+def department_with_a_secret_unit() -> dict[str, Any]:
+    """The department above plus a third unit flagged 涉密 with basic money, a project (not
+    itself flagged) and carried-over money."""
+    data = department()
+    data["rows"]["subordinate_units"] = [
+        *data["rows"]["subordinate_units"],
+        (SECRET_UNIT, "行政单位", "是"),
+    ]
+    data["rows"]["lines"] = [
+        *data["rows"]["lines"],
+        ("2010350", "30101", builders.G, "人员经费", "", 222222.22, SECRET_UNIT),
+        ("2010302", "30299", builders.G, "项目支出", SECRET_UNIT_PROJECT, 77777.77, SECRET_UNIT),
+        (
+            "2010302",
+            "30299",
+            "财政拨款结转-一般公共预算",
+            "项目支出",
+            SECRET_UNIT_PROJECT,
+            5555.55,
+            SECRET_UNIT,
+        ),
+    ]
+    data["rows"]["projects"] = [
+        *data["rows"]["projects"],
+        (SECRET_UNIT_PROJECT, "依据", SECRET_UNIT, "按需", "2025年", "", "", "否", "7010041A"),
+    ]
+    data["rows"]["targets"] = [
+        *data["rows"]["targets"],
+        (SECRET_UNIT_PROJECT, "产出指标", "数量指标", "设备台数", "1台", "", "", 100, "", ""),
+    ]
+    return data
+
+
+def test_a_secret_unit_is_counted_and_its_money_published_but_its_name_never_printed(
+    tmp_path: Path,
+) -> None:
+    path = builders.write(tmp_path / "secret-unit.xlsx", department_with_a_secret_unit())
+    computed = _computed(path)
+    docs = documents(path)
+    docx_text = "".join(docx_paragraphs(docs.docx))
+    pdf = "".join(pdf_text(docs.pdf or b"").split())
+    for text in (docx_text, pdf):
+        assert SECRET_UNIT not in text and SECRET_UNIT_PROJECT not in text
+        assert "涉密单位" in text and "7010041A" in text
+    assert "特定目标 7010041A" in docx_text and "（按照保密要求不公开单位名称）" in docx_text
+    assert "下属3家预算单位" in docx_text and "行政单位2家" in docx_text
+    for key in ("t7", "t11"):
+        rows = [r.cells[0] for r in computed.tables[key].rows if r.level == "unit"]
+        assert "涉密单位" in rows and SECRET_UNIT not in rows, key
+        units = _money(computed.tables[key], "unit")
+        (grand,) = _money(computed.tables[key], "total")
+        assert [sum(col, Decimal(0)) for col in zip(*units, strict=True)] == grand, key
+    plain = _computed(builders.write(tmp_path / "plain.xlsx", department())).facts
+    secret_money = (Decimal("222222.22") + Decimal("77777.77") + Decimal("5555.55")) / 10000
+    # the unit's 30.56 万元 count in the totals (尾差调整 may move one cent between units)
+    assert abs(computed.facts.income_total - plain.income_total - secret_money) < Decimal("0.01")

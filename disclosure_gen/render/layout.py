@@ -94,10 +94,14 @@ def header_rows(
     return tuple(rows)
 
 
+# 总计 rows and a department's unit subtotal rows (表7, 表11) stand out from the rows they sum.
+BOLD_LEVELS = frozenset({"total", "unit"})
+
+
 def body_rows(
     rows: Sequence[tuple[str, Sequence[object]]], align: Sequence[str]
 ) -> tuple[tuple[GridCell, ...], ...]:
-    """Computed rows (level, cells) as grid cells; total rows are bold."""
+    """Computed rows (level, cells) as grid cells; total and unit rows are bold."""
     out = []
     for level, cells in rows:
         out.append(
@@ -105,7 +109,7 @@ def body_rows(
                 GridCell(
                     cell_text(value),
                     align=align[i] if i < len(align) else "l",
-                    bold=level == "total",
+                    bold=level in BOLD_LEVELS,
                 )
                 for i, value in enumerate(cells)
             )

@@ -184,6 +184,37 @@ class Disclosure(BaseModel):
     additions: tuple[Addition, ...] = ()
     controls: ControlTotals | None = None
 
+    @property
+    def unit_labels(self) -> dict[str, str]:
+        """Each subordinate unit's printed name: a secret unit prints as “涉密单位” (numbered
+        “涉密单位1”, “涉密单位2” … when there are several, so their rows stay apart)."""
+        secret = [u.name for u in self.subordinate_units if u.secret]
+        labels = {u.name: u.name for u in self.subordinate_units}
+        for i, name in enumerate(secret, start=1):
+            labels[name] = SECRET_UNIT if len(secret) == 1 else f"{SECRET_UNIT}{i}"
+        return labels
+
+    def unit_label(self, name: str) -> str:
+        """The printed name of a budget unit (本级 and unknown names print as they are)."""
+        return self.unit_labels.get(name, name)
+
+
+SECRET_UNIT = "涉密单位"
+
+
+def _secret_units_projects(
+    projects: tuple[Project, ...], lines: tuple[ExpenditureLine, ...], secret_units: set[str]
+) -> tuple[Project, ...]:
+    """A project carried by a secret unit is secret too: its name, its 承担单位 and its
+    绩效目标表 would otherwise name the unit the document must not name."""
+    if not secret_units:
+        return projects
+    hidden = {line.project for line in lines if line.project and line.unit in secret_units}
+    return tuple(
+        p.model_copy(update={"secret": True}) if p.name in hidden and not p.secret else p
+        for p in projects
+    )
+
 
 def from_records(records: dict[str, Any]) -> Disclosure:
     """The model from the reader's records (sheet key → record or rows).
@@ -191,12 +222,15 @@ def from_records(records: dict[str, Any]) -> Disclosure:
     Raises KeyError, ValidationError or TypeError when a required record is missing or
     incomplete; the reader has reported why.
     """
+    units = tuple(SubordinateUnit(**r) for r in records.get("subordinate_units", []))
+    lines = tuple(ExpenditureLine(**r) for r in records.get("lines", []))
+    projects = tuple(Project(**r) for r in records.get("projects", []))
     return Disclosure(
         profile=Profile(**records["profile"]),
         divisions=tuple(Division(**r) for r in records.get("divisions", [])),
-        subordinate_units=tuple(SubordinateUnit(**r) for r in records.get("subordinate_units", [])),
-        lines=tuple(ExpenditureLine(**r) for r in records.get("lines", [])),
-        projects=tuple(Project(**r) for r in records.get("projects", [])),
+        subordinate_units=units,
+        lines=lines,
+        projects=_secret_units_projects(projects, lines, {u.name for u in units if u.secret}),
         comparisons=tuple(Comparison(**r) for r in records.get("comparisons", [])),
         purposes=tuple(Purpose(**r) for r in records.get("purposes", [])),
         procurement=Procurement(**records["procurement"]),

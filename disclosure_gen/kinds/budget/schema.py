@@ -184,6 +184,14 @@ UNITS = Sheet(
     (
         Field("name", "下属预算单位名称", F.TEXT, True, width=40),
         Field("nature", "单位性质", F.CHOICE, True, "natures"),
+        Field(
+            "secret",
+            "是否涉密",
+            F.CHOICE,
+            False,
+            "yes_no",
+            "涉密单位只计入金额，名称不公开（显示为“涉密单位”），其项目均按涉密项目处理",
+        ),
     ),
     "部门预算才填写：纳入部门预算的下属预算单位；单位预算留空（说明中写“无下属预算单位”）。",
     optional=True,

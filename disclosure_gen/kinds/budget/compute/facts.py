@@ -204,7 +204,7 @@ def _projects(
         targets = tuple(t for t in model.targets if t.project == name)
         general = total(mine, lambda leaf: leaf.general_current)
         units = {leaf.unit for leaf in mine if leaf.unit}
-        unit = units.pop() if len(units) == 1 else model.profile.name
+        unit = model.unit_label(units.pop()) if len(units) == 1 else model.profile.name
         out.append(
             ProjectFacts(
                 project, total(mine), general, fiscal, total(mine) - fiscal, targets, unit

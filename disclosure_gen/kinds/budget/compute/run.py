@@ -36,7 +36,7 @@ def compute(model: Disclosure) -> Computed:
     )
     return Computed(
         items,
-        all_tables(items, functions, economic, units),
+        all_tables(items, functions, economic, units, model.unit_labels),
         compute_facts(model, items, functions, economic),
         functions,
         economic,

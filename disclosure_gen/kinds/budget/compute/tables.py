@@ -6,7 +6,7 @@ this module decides which rows exist and what each cell adds up.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
 from disclosure_gen.catalogs import Catalog
@@ -170,8 +170,14 @@ def _by_unit(items: Sequence[Leaf], units: Sequence[str]) -> list[tuple[str, lis
     return [(unit, mine) for unit, mine in groups if mine]
 
 
-def table7(items: Sequence[Leaf], catalog: Catalog, units: Sequence[str] = ()) -> Table:
-    """Project rows under the function tree; a department first groups them by unit."""
+def table7(
+    items: Sequence[Leaf],
+    catalog: Catalog,
+    units: Sequence[str] = (),
+    labels: Mapping[str, str] | None = None,
+) -> Table:
+    """Project rows under the function tree; a department first groups them by unit
+    (each unit row printed under its ``labels`` name: a secret unit's is not its own)."""
     projects = [leaf for leaf in items if leaf.general_current and not leaf.basic]
     columns: list[Predicate] = [lv.is_any]
     columns += [lv.economic_class_is(c) for c in SEVEN_CLASSES]
@@ -185,7 +191,7 @@ def table7(items: Sequence[Leaf], catalog: Catalog, units: Sequence[str] = ()) -
                 function_tree(mine, catalog, columns, with_projects=True), with_project=True
             )
             head = tree[0]
-            grouped.append(Row("unit", (unit, "", *head.cells[2:])))
+            grouped.append(Row("unit", ((labels or {}).get(unit, unit), "", *head.cells[2:])))
             grouped.extend(tree[1:])
         rows = tuple(grouped)
     return Table("t7", rows, empty=not projects)
@@ -268,15 +274,17 @@ def _carry_rows(carried: Sequence[Leaf]) -> list[Row]:
     return rows
 
 
-def table11(items: Sequence[Leaf], units: Sequence[str] = ()) -> Table:
-    """Carried-over money by project; a department first groups it by unit."""
+def table11(
+    items: Sequence[Leaf], units: Sequence[str] = (), labels: Mapping[str, str] | None = None
+) -> Table:
+    """Carried-over money by project; a department first groups it by unit (as 表7)."""
     carried = [leaf for leaf in items if leaf.carryover]
     if not carried:
         return Table("t11", (), empty=True)
     rows = [Row(TOTAL, ("总计", *_carry_values(carried)))]
     if len(units) > 1:
         for unit, mine in _by_unit(carried, units):
-            rows.append(Row("unit", (unit, *_carry_values(mine))))
+            rows.append(Row("unit", ((labels or {}).get(unit, unit), *_carry_values(mine))))
             rows.extend(_carry_rows(mine))
     else:
         rows.extend(_carry_rows(carried))
@@ -284,10 +292,14 @@ def table11(items: Sequence[Leaf], units: Sequence[str] = ()) -> Table:
 
 
 def all_tables(
-    items: Sequence[Leaf], functions: Catalog, economic: Catalog, units: Sequence[str] = ()
+    items: Sequence[Leaf],
+    functions: Catalog,
+    economic: Catalog,
+    units: Sequence[str] = (),
+    labels: Mapping[str, str] | None = None,
 ) -> dict[str, Table]:
     """The eleven tables; ``units`` (本级 first, then subordinate units) groups 表7 and 表11
-    of a department."""
+    of a department, whose unit rows print the ``labels`` names."""
     tables = [
         table1(items, functions),
         table2(items, functions),
@@ -295,10 +307,10 @@ def all_tables(
         table4(items, functions),
         table5(items, functions),
         table6(items, economic),
-        table7(items, functions, units),
+        table7(items, functions, units, labels),
         fund_table("t8", "government_fund", items, functions),
         fund_table("t9", "state_capital", items, functions),
         table10(items),
-        table11(items, units),
+        table11(items, units, labels),
     ]
     return {t.key: t for t in tables}
