@@ -223,3 +223,21 @@ def test_a_secret_unit_is_counted_and_its_money_published_but_its_name_never_pri
     secret_money = (Decimal("222222.22") + Decimal("77777.77") + Decimal("5555.55")) / 10000
     # the unit's 30.56 万元 count in the totals (尾差调整 may move one cent between units)
     assert abs(computed.facts.income_total - plain.income_total - secret_money) < Decimal("0.01")
+
+
+def test_a_text_naming_a_secret_unit_or_project_is_an_error_at_its_cell(tmp_path: Path) -> None:
+    data = department_with_a_secret_unit()
+    data["rows"]["comparisons"] = [
+        *data["rows"]["comparisons"][:-1],
+        ("功能科目：2010350", 400000, f"新增下属单位{SECRET_UNIT}"),
+    ]
+    projects = [list(r) for r in data["rows"]["projects"]]
+    projects[0][2] = f"本级会同{SECRET}工作组"
+    data["rows"]["projects"] = [tuple(r) for r in projects]
+    checked = check(builders.write(tmp_path / "leak.xlsx", data))
+    found = {(f.sheet, f.cell) for f in checked.findings if f.code == "X019"}
+    row = 1 + len(data["rows"]["comparisons"])
+    assert ("上年对比", f"C{row}") in found and ("项目信息", "C2") in found
+    assert len(found) == 2
+    clean = check(builders.write(tmp_path / "clean.xlsx", department_with_a_secret_unit()))
+    assert not [f for f in clean.findings if f.code == "X019"]
