@@ -17,6 +17,7 @@ CHOICES: dict[str, tuple[Any, ...]] = {
     "unchanged": ("zero", "flat"),
     "zero_base": ("hundred", "omit"),
     "charts": (True, False),
+    "rate_places": (2, 0),
 }
 DEFAULTS = {key: values[0] for key, values in CHOICES.items()}
 
@@ -28,7 +29,7 @@ def wording_choices(env: Environment) -> dict[str, Any]:
     for key, value in chosen.items():
         if key not in CHOICES:
             raise ValueError(f"模板 {WORDING} 中的“{key}”不是可选项；可选项：{'、'.join(CHOICES)}")
-        if value not in CHOICES[key]:
+        if not any(value == v and type(value) is type(v) for v in CHOICES[key]):
             allowed = "、".join(str(v).lower() for v in CHOICES[key])
             raise ValueError(f"模板 {WORDING} 中“{key}: {value}”无效；请填写 {allowed} 之一")
     return chosen
@@ -44,6 +45,8 @@ def build_context(env: Environment, model: FinalAccounts, computed: Computed) ->
     specs = load_specs(env, "final_accounts/tables.yaml")
     doc = DocumentBuilder(specs, computed.tables, subject)
     ev = computed.evaluations
+    wording = wording_choices(env)
+    places = int(wording["rate_places"])
     env.get_template("final_accounts/content.j2").render(
         doc=doc,
         profile=profile,
@@ -52,18 +55,18 @@ def build_context(env: Environment, model: FinalAccounts, computed: Computed) ->
         tables=computed.tables,
         evaluations=ev,
         department_grid=department_grid(
-            ev.department, f"{profile.name}（部门）" if department else profile.name
+            ev.department, f"{profile.name}（部门）" if department else profile.name, places
         )
         if ev.department
         else None,
-        project_grids=[(p, project_grid(p)) for p in ev.projects],
+        project_grids=[(p, project_grid(p, places)) for p in ev.projects],
         subject=subject["subject"],
         editor=subject["editor"],
         department=department,
         three=model.three_public,
         assets=model.assets,
         headcount=profile.headcount,
-        wording=wording_choices(env),
+        wording=wording,
     )
     title = f"{profile.name}{profile.year}年{subject['subject']}决算公开"
     return RenderContext(title, profile.name, profile.year, tuple(assign_pages(doc.blocks)))
