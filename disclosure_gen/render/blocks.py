@@ -7,13 +7,22 @@ formats say exactly the same thing and a region's wording is one template change
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
 
 from disclosure_gen.compute.table import Table
-from disclosure_gen.render.layout import Grid, body_rows, header_rows
+from disclosure_gen.render.chart import Part, PieChart
+from disclosure_gen.render.layout import Grid, GridCell, body_rows, header_rows
+
+LEGEND_HEADER = (
+    (
+        GridCell("项目", colspan=2, bold=True),
+        GridCell("金额（万元）", bold=True),
+        GridCell("占比", bold=True),
+    ),
+)
 
 
 @dataclass
@@ -143,6 +152,28 @@ class DocumentBuilder:
                 },
             )
         )
+
+    def chart(self, title: str, parts: Sequence[Part]) -> str:
+        """A structure chart of stated figures and its legend (name, amount, share in text,
+        so the figures are readable without the picture); nothing when every part is zero."""
+        chart = PieChart.of(title, parts)
+        if chart.empty:
+            return ""
+        legend = Grid(
+            widths=(1, 9, 5, 4),
+            header=LEGEND_HEADER,
+            body=tuple(
+                (
+                    GridCell("■", color=color),
+                    GridCell(name, align="l"),
+                    GridCell(amount, align="r"),
+                    GridCell(share, align="r"),
+                )
+                for color, name, amount, share in chart.legend()
+            ),
+        )
+        key = f"chart{sum(1 for b in self.blocks if b.type == 'chart') + 1}"
+        return self._add(Block("chart", title, legend, {"chart": chart, "key": key}))
 
     def grid(self, grid: Grid, title: str = "", subtitle: str = "") -> str:
         return self._add(Block("grid", title, grid, {"subtitle": subtitle}))

@@ -11,8 +11,11 @@ import io
 import zipfile
 from pathlib import Path
 
-from docxtpl import DocxTemplate
+from docx.shared import Mm
+from docxtpl import DocxTemplate, InlineImage
 
+from disclosure_gen.render.chart import PieChart
+from disclosure_gen.render.chart_png import cjk_font, draw_png
 from disclosure_gen.render.context import RenderContext
 from disclosure_gen.render.environment import DocumentEnvironment
 from disclosure_gen.zipfix import normalise_zip
@@ -33,6 +36,19 @@ def _zip_template(folder: Path) -> io.BytesIO:
 
 
 CORE_PROPERTY_MAX = 255  # characters python-docx (and Word) allow in a core property
+CHART_WIDTH = Mm(150)  # within the 156 mm text column; the height follows the PNG's ratio
+
+
+def _charts(template: DocxTemplate, context: RenderContext) -> dict[str, InlineImage]:
+    """Each chart block's PNG as a picture docxtpl embeds (word/media, its relationship)
+    where the layout writes ``charts[key]``."""
+    out: dict[str, InlineImage] = {}
+    for block in context.blocks:
+        chart = block.extra.get("chart")
+        if block.type == "chart" and isinstance(chart, PieChart):
+            png = io.BytesIO(draw_png(chart, cjk_font()))
+            out[str(block.extra["key"])] = InlineImage(template, png, width=CHART_WIDTH)
+    return out
 
 
 def render_docx(
@@ -43,7 +59,8 @@ def render_docx(
     folder = env.search.path(PACKAGE_DIR)
     template = DocxTemplate(_zip_template(folder))
     escaped = env.overlay(autoescape=True)
-    template.render({**context.as_dict(), "pages": pages or {}}, jinja_env=escaped, autoescape=True)
+    values = {**context.as_dict(), "pages": pages or {}, "charts": _charts(template, context)}
+    template.render(values, jinja_env=escaped, autoescape=True)
     props = template.docx.core_properties
     props.title = context.title[:CORE_PROPERTY_MAX]
     props.author = context.unit_name[:CORE_PROPERTY_MAX]

@@ -22,6 +22,7 @@ class GridCell:
     rowspan: int = 1
     align: str = "c"
     bold: bool = False
+    color: str = ""  # "#rrggbb" for a chart legend's swatch; empty is black
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,7 @@ class DocxCell:
     align: str
     bold: bool
     vmerge: str | None
+    color: str = ""
 
 
 @dataclass(frozen=True)
@@ -156,7 +158,13 @@ def _docx_rows(rows: Sequence[Sequence[GridCell]], twips: Sequence[int]) -> list
                 pending[col] = (cell, cell.rowspan - 1)
             placed.append(
                 DocxCell(
-                    cell.text, span, sum(twips[col : col + span]), cell.align, cell.bold, vmerge
+                    cell.text,
+                    span,
+                    sum(twips[col : col + span]),
+                    cell.align,
+                    cell.bold,
+                    vmerge,
+                    cell.color,
                 )
             )
             col += span

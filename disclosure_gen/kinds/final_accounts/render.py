@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from jinja2 import Environment
 
 from disclosure_gen.kinds.final_accounts.compute.run import Computed
@@ -9,6 +11,28 @@ from disclosure_gen.kinds.final_accounts.model import FinalAccounts
 from disclosure_gen.kinds.final_accounts.selfgrid import department_grid, project_grid
 from disclosure_gen.render.blocks import DocumentBuilder, assign_pages
 from disclosure_gen.render.context import RenderContext, load_specs
+
+WORDING = "final_accounts/wording.yaml"
+CHOICES: dict[str, tuple[Any, ...]] = {
+    "unchanged": ("zero", "flat"),
+    "zero_base": ("hundred", "omit"),
+    "charts": (True, False),
+    "rate_places": (2, 0),
+}
+DEFAULTS = {key: values[0] for key, values in CHOICES.items()}
+
+
+def wording_choices(env: Environment) -> dict[str, Any]:
+    """The region choices of wording.yaml (a user's or a profile's copy wins), checked:
+    a misspelt choice would otherwise fall through to some wording silently."""
+    chosen = {**DEFAULTS, **(load_specs(env, WORDING) or {})}
+    for key, value in chosen.items():
+        if key not in CHOICES:
+            raise ValueError(f"模板 {WORDING} 中的“{key}”不是可选项；可选项：{'、'.join(CHOICES)}")
+        if not any(value == v and type(value) is type(v) for v in CHOICES[key]):
+            allowed = "、".join(str(v).lower() for v in CHOICES[key])
+            raise ValueError(f"模板 {WORDING} 中“{key}: {value}”无效；请填写 {allowed} 之一")
+    return chosen
 
 
 def build_context(env: Environment, model: FinalAccounts, computed: Computed) -> RenderContext:
@@ -21,6 +45,8 @@ def build_context(env: Environment, model: FinalAccounts, computed: Computed) ->
     specs = load_specs(env, "final_accounts/tables.yaml")
     doc = DocumentBuilder(specs, computed.tables, subject)
     ev = computed.evaluations
+    wording = wording_choices(env)
+    places = int(wording["rate_places"])
     env.get_template("final_accounts/content.j2").render(
         doc=doc,
         profile=profile,
@@ -29,19 +55,18 @@ def build_context(env: Environment, model: FinalAccounts, computed: Computed) ->
         tables=computed.tables,
         evaluations=ev,
         department_grid=department_grid(
-            ev.department, f"{profile.name}（部门）" if department else profile.name
+            ev.department, f"{profile.name}（部门）" if department else profile.name, places
         )
         if ev.department
         else None,
-        project_grids=[(p, project_grid(p)) for p in ev.projects],
+        project_grids=[(p, project_grid(p, places)) for p in ev.projects],
         subject=subject["subject"],
         editor=subject["editor"],
         department=department,
         three=model.three_public,
         assets=model.assets,
         headcount=profile.headcount,
-        unchanged_style="zero",
-        zero_base_style="hundred",
+        wording=wording,
     )
     title = f"{profile.name}{profile.year}年{subject['subject']}决算公开"
     return RenderContext(title, profile.name, profile.year, tuple(assign_pages(doc.blocks)))

@@ -59,7 +59,7 @@ def _goal_rows(e: Evaluation, done: str) -> tuple[tuple[GridCell, ...], ...]:
     )
 
 
-def department_grid(e: Evaluation, unit: str) -> Grid:
+def department_grid(e: Evaluation, unit: str, rate_places: int = 2) -> Grid:
     head = (
         (_b("部门名称", 2), GridCell(unit, colspan=6)),
         (
@@ -76,7 +76,7 @@ def department_grid(e: Evaluation, unit: str) -> Grid:
             _b("年度总资金"),
             *(GridCell(format_amount(v), align="r") for v in e.total),
             GridCell(_n(e.rate_weight)),
-            GridCell(f"{e.rate:.2f}%"),
+            GridCell(f"{e.rate_at(rate_places):f}%"),
             GridCell(_score(e.rate_score)),
         ),
         *(
@@ -120,7 +120,7 @@ def department_grid(e: Evaluation, unit: str) -> Grid:
     )
 
 
-def project_grid(e: Evaluation) -> Grid:
+def project_grid(e: Evaluation, rate_places: int = 2) -> Grid:
     head = (
         (_b("项目名称", 2), GridCell(e.name, colspan=6)),
         (
@@ -143,7 +143,7 @@ def project_grid(e: Evaluation) -> Grid:
             _b("年度资金总额"),
             *(GridCell(format_amount(v), align="r") for v in e.total),
             GridCell(_n(e.rate_weight)),
-            GridCell(f"{e.rate:.2f}%"),
+            GridCell(f"{e.rate_at(rate_places):f}%"),
             GridCell(_score(e.rate_score)),
         ),
         *(

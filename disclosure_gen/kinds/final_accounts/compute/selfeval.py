@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from disclosure_gen.kinds.final_accounts.model import FinalAccounts, Indicator
-from disclosure_gen.money import HUNDRED, ZERO, round2, yuan_to_wan
+from disclosure_gen.money import HUNDRED, ZERO, yuan_to_wan
 
 Funds = tuple[Decimal, Decimal, Decimal]  # 年初预算数, 全年预算数, 全年执行数 (万元)
 
 
-def rate(actual: Decimal, full_budget: Decimal) -> Decimal:
-    """执行率 in percent: 全年执行数 / 全年预算数."""
-    return round2(actual * HUNDRED / full_budget) if full_budget else round2(ZERO)
+def rate(actual: Decimal, full_budget: Decimal, places: int = 2) -> Decimal:
+    """执行率 in percent: 全年执行数 / 全年预算数, rounded once (half up) to ``places``
+    decimals (a region printing “92%” rounds the exact rate, not the two-decimal one)."""
+    step = Decimal(1).scaleb(-places)
+    exact = actual * HUNDRED / full_budget if full_budget else ZERO
+    return exact.quantize(step, rounding=ROUND_HALF_UP)
 
 
 def _wan(*values: Decimal) -> Funds:
@@ -47,6 +50,10 @@ class Evaluation:
     @property
     def rate(self) -> Decimal:
         return rate(self.total[2], self.total[1])
+
+    def rate_at(self, places: int) -> Decimal:
+        """The rate as a profile prints it (wording.yaml ``rate_places``)."""
+        return rate(self.total[2], self.total[1], places)
 
     @property
     def score(self) -> Decimal:
