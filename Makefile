@@ -29,7 +29,7 @@ install: system-deps
 	fi
 
 test: setup browser-deps
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto
 
 setup: system-deps $(STAMP) seedcheck-deps
 
