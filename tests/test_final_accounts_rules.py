@@ -24,9 +24,13 @@ from typer.testing import CliRunner
 
 from disclosure_gen.cli import app
 from disclosure_gen.findings import CODES, Severity
-from disclosure_gen.kinds.final_accounts.schema import SCHEMA
+from disclosure_gen.kinds.budget.context import BudgetContext
+from disclosure_gen.kinds.final_accounts.context import FinalAccountsContext
+from disclosure_gen.kinds.final_accounts.model import FinalAccounts
+from disclosure_gen.kinds.final_accounts.schema import CONTROLS, SCHEMA
 from disclosure_gen.pipeline import check, render_checked
 from disclosure_gen.validate.context import Settings
+from disclosure_gen.validate.lines import LinesContext
 from disclosure_gen.validate.registry import rules
 from disclosure_gen.workbook.writer import build_blank_workbook
 from tests.conftest import ROOT
@@ -62,6 +66,31 @@ def _copy_row_2(wb: Workbook) -> None:
     ws.append([c.value for c in ws[2]])
 
 
+def _controls(**values: int) -> Special:
+    """Add the optional sheet 核对数 (the example has none) with these totals typed."""
+
+    def add(wb: Workbook) -> None:
+        ws = wb.create_sheet(CONTROLS.name, index=wb.sheetnames.index(ADDED))
+        for row, field in enumerate(CONTROLS.fields, start=1):
+            ws.cell(row, 1, field.label)
+            ws.cell(row, 2, values.get(field.key))
+
+    return add
+
+
+def _example_totals() -> dict[str, int]:
+    """The example's totals in 元 as the 决算 system would state them (its model's sums;
+    实有人数 is 在职 + 退休 + 离休 of 基本信息)."""
+    model = check(EXAMPLE).model
+    assert isinstance(model, FinalAccounts)
+    return {
+        "spend": int(sum(line.actual for line in model.lines)),
+        "income": int(sum(r.amount for r in model.income)),
+        "carry_in": int(sum(r.amount for r in model.carryover)),
+        "headcount": model.profile.headcount,
+    }
+
+
 def _actuals_in_wan(wb: Workbook) -> None:
     ws = wb[LINES]
     for row in range(2, ws.max_row + 1):
@@ -93,6 +122,8 @@ CASES = [
     ),
     Case("X001", ((LINES, f"E{PROJECT_ROW}", None),), LINES, f"E{PROJECT_ROW}"),
     Case("X010", (), LINES, "A99", _copy_row_2),
+    Case("X011", (), CONTROLS.name, "B3", _controls(spend=1)),
+    Case("X011", (), CONTROLS.name, "B12", _controls(headcount=1), id="X011-headcount"),
     Case("X015", ((LINES, "F2", "不存在的单位"),), LINES, "F2"),
     Case("X015", ((INCOME, "C2", "不存在的单位"),), INCOME, "C2", id="X015-income"),
     Case("P001", (), LINES, "I2", _actuals_in_wan),
@@ -272,6 +303,33 @@ def test_a_sparse_second_workbook_gets_only_warnings(tmp_path: Path) -> None:
     checked = check(synthetic(tmp_path))
     assert checked.ok()
     assert {f.code for f in checked.findings} == {"A005", "A006", "A016"}
+
+
+def test_control_totals_that_agree_with_the_detail_pass(tmp_path: Path) -> None:
+    path = mutate(Case("-", (), "", None, _controls(**_example_totals())), tmp_path / "m.xlsx")
+    assert not {f for f in located(path) if f[0] == "X011"}
+
+
+def test_detail_one_line_above_its_control_total_names_that_line(tmp_path: Path) -> None:
+    totals = _example_totals()
+    totals["spend"] -= 700  # as if 决算明细 row 13 (公务接待费, 700 元) should not count
+    path = mutate(Case("-", (), "", None, _controls(**totals)), tmp_path / "m.xlsx")
+    message = {(f.code, f.cell): f.message for f in check(path).findings}[("X011", "B3")]
+    assert "相差 -700.00 元" in message and "第 13 行（700.00 元）正好等于多出的金额" in message
+
+
+def _lines_contexts(budget: BudgetContext, final: FinalAccountsContext) -> list[LinesContext]:
+    """mypy checks here that both kinds' rule contexts implement the shared protocol."""
+    return [budget, final]
+
+
+def test_both_kinds_offer_the_shared_line_rules_their_lines() -> None:
+    checked = check(EXAMPLE)
+    assert isinstance(checked.context, FinalAccountsContext)
+    budget = check(ROOT / "examples" / "unit-budget-2024" / "workbook.xlsx").context
+    assert isinstance(budget, BudgetContext)
+    for ctx in _lines_contexts(budget, checked.context):
+        assert ctx.coded_lines() and ctx.amount_cells()
 
 
 # ------------------------------------------------------------------ adversarial values

@@ -14,13 +14,16 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from disclosure_gen.catalogs import Catalog
 from disclosure_gen.findings import Finding, get
 from disclosure_gen.records import Addition
 from disclosure_gen.validate.context import Settings
 from disclosure_gen.validate.run import AMOUNTS_CHECKED
+
+if TYPE_CHECKING:
+    from disclosure_gen.validate.controls import ControlTotal
 
 # 支出类型 values of basic expenditure (人员经费/公用经费) and of project expenditure.
 PERSONNEL, OPERATING, PROJECT = "personnel", "operating", "project"
@@ -102,6 +105,7 @@ class LinesContext(Protocol):
     def other_coded_rows(self) -> Sequence[CodedRow]: ...  # other rows with a function code
     def named_classes(self) -> Sequence[NamedClass]: ...
     def amount_cells(self) -> Sequence[AmountCell]: ...  # the amounts magnitude rules judge
+    def control_totals(self) -> Sequence[ControlTotal]: ...  # sheet 核对数, if the kind has it
 
 
 def coded_rows(ctx: LinesContext) -> list[CodedRow]:

@@ -8,9 +8,11 @@ from functools import cached_property
 
 from disclosure_gen.catalogs import Catalog
 from disclosure_gen.kinds.budget.compute.run import Computed, compute
+from disclosure_gen.kinds.budget.controls import control_totals
 from disclosure_gen.kinds.budget.model import Disclosure, ExpenditureLine, Purpose
 from disclosure_gen.records import Addition
 from disclosure_gen.validate.context import Settings
+from disclosure_gen.validate.controls import ControlTotal
 from disclosure_gen.validate.lines import AmountCell, CodedRow
 
 
@@ -70,3 +72,6 @@ class BudgetContext:
 
     def amount_cells(self) -> Sequence[AmountCell]:
         return [AmountCell(line.amount, line, "amount") for line in self.model.lines]
+
+    def control_totals(self) -> Sequence[ControlTotal]:
+        return control_totals(self.model)

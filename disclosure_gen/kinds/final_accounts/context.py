@@ -8,10 +8,12 @@ from functools import cached_property
 
 from disclosure_gen.catalogs import Catalog
 from disclosure_gen.kinds.final_accounts.compute.run import Computed, compute
+from disclosure_gen.kinds.final_accounts.controls import control_totals
 from disclosure_gen.kinds.final_accounts.model import ActualLine, FinalAccounts
 from disclosure_gen.kinds.final_accounts.schema import PROJECT_EVALUATIONS
 from disclosure_gen.records import Addition
 from disclosure_gen.validate.context import Settings
+from disclosure_gen.validate.controls import ControlTotal
 from disclosure_gen.validate.lines import AmountCell, CodedRow, NamedClass
 
 
@@ -70,3 +72,6 @@ class FinalAccountsContext:
     def amount_cells(self) -> Sequence[AmountCell]:
         """The 决算数 of every line: a sheet typed in 万元 shows first there."""
         return [AmountCell(line.actual, line, "actual") for line in self.model.lines]
+
+    def control_totals(self) -> Sequence[ControlTotal]:
+        return control_totals(self.model)
