@@ -73,6 +73,20 @@ class NamedClass(Protocol):
     def cell(self, key: str) -> str | None: ...
 
 
+class ComparisonRow(Protocol):
+    """A row of 上年对比: the compared item and last year's amount."""
+
+    @property
+    def sheet(self) -> str: ...
+    @property
+    def row(self) -> int | None: ...
+    @property
+    def item(self) -> str: ...
+    @property
+    def prior(self) -> Decimal | None: ...
+    def cell(self, key: str) -> str | None: ...
+
+
 @dataclass(frozen=True)
 class AmountCell:
     """One amount of a line as typed (元), and the field of the line it was typed in."""
@@ -106,6 +120,11 @@ class LinesContext(Protocol):
     def named_classes(self) -> Sequence[NamedClass]: ...
     def amount_cells(self) -> Sequence[AmountCell]: ...  # the amounts magnitude rules judge
     def control_totals(self) -> Sequence[ControlTotal]: ...  # sheet 核对数, if the kind has it
+    def comparisons(self) -> Sequence[ComparisonRow]: ...  # sheet 上年对比
+    @property
+    def fixed_comparisons(self) -> Sequence[str]: ...  # the items it may name …
+    @property
+    def function_comparison_prefix(self) -> str: ...  # … besides “功能科目：” + a 7-digit 项
 
 
 def coded_rows(ctx: LinesContext) -> list[CodedRow]:

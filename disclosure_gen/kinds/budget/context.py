@@ -10,10 +10,11 @@ from disclosure_gen.catalogs import Catalog
 from disclosure_gen.kinds.budget.compute.run import Computed, compute
 from disclosure_gen.kinds.budget.controls import control_totals
 from disclosure_gen.kinds.budget.model import Disclosure, ExpenditureLine, Purpose
+from disclosure_gen.kinds.budget.schema import FIXED_COMPARISONS, FUNCTION_COMPARISON_PREFIX
 from disclosure_gen.records import Addition
 from disclosure_gen.validate.context import Settings
 from disclosure_gen.validate.controls import ControlTotal
-from disclosure_gen.validate.lines import AmountCell, CodedRow
+from disclosure_gen.validate.lines import AmountCell, CodedRow, ComparisonRow
 
 
 @dataclass
@@ -75,3 +76,14 @@ class BudgetContext:
 
     def control_totals(self) -> Sequence[ControlTotal]:
         return control_totals(self.model)
+
+    def comparisons(self) -> Sequence[ComparisonRow]:
+        return self.model.comparisons
+
+    @property
+    def fixed_comparisons(self) -> Sequence[str]:
+        return FIXED_COMPARISONS
+
+    @property
+    def function_comparison_prefix(self) -> str:
+        return FUNCTION_COMPARISON_PREFIX

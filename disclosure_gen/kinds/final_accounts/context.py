@@ -10,11 +10,15 @@ from disclosure_gen.catalogs import Catalog
 from disclosure_gen.kinds.final_accounts.compute.run import Computed, compute
 from disclosure_gen.kinds.final_accounts.controls import control_totals
 from disclosure_gen.kinds.final_accounts.model import ActualLine, FinalAccounts
-from disclosure_gen.kinds.final_accounts.schema import PROJECT_EVALUATIONS
+from disclosure_gen.kinds.final_accounts.schema import (
+    FIXED_COMPARISONS,
+    FUNCTION_COMPARISON_PREFIX,
+    PROJECT_EVALUATIONS,
+)
 from disclosure_gen.records import Addition
 from disclosure_gen.validate.context import Settings
 from disclosure_gen.validate.controls import ControlTotal
-from disclosure_gen.validate.lines import AmountCell, CodedRow, NamedClass
+from disclosure_gen.validate.lines import AmountCell, CodedRow, ComparisonRow, NamedClass
 
 
 @dataclass
@@ -75,3 +79,14 @@ class FinalAccountsContext:
 
     def control_totals(self) -> Sequence[ControlTotal]:
         return control_totals(self.model)
+
+    def comparisons(self) -> Sequence[ComparisonRow]:
+        return self.model.comparisons
+
+    @property
+    def fixed_comparisons(self) -> Sequence[str]:
+        return FIXED_COMPARISONS
+
+    @property
+    def function_comparison_prefix(self) -> str:
+        return FUNCTION_COMPARISON_PREFIX
