@@ -9,8 +9,6 @@ from disclosure_gen.money import format_amount
 from disclosure_gen.validate.claims import direction, without_no_change
 from disclosure_gen.validate.registry import rule
 
-__all__ = ["direction", "reason_contradicts"]
-
 
 @rule("N003", Severity.WARNING, "原因与增减方向不符")
 def reason_contradicts(ctx: BudgetContext) -> Iterator[Finding]:
