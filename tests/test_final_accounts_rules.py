@@ -380,9 +380,13 @@ ODD: dict[str, tuple[Edit, ...]] = {
 def _survives(path: Path, tmp_path: Path) -> None:
     checked = check(path)
     assert all(f.message and "请" in f.message for f in checked.findings if f.code[0] in "ACPX")
-    if checked.ok():
-        docs = render_checked(checked, pdf=False)
-        assert docs.docx
+    out = tmp_path / "out"
+    generated = runner.invoke(app, ["generate", str(path), "-o", str(out), "--no-pdf"])
+    assert generated.exception is None or isinstance(generated.exception, SystemExit), repr(
+        generated.exception
+    )
+    assert generated.exit_code == (0 if checked.ok() else 1), generated.stdout
+    assert any(out.glob("*.docx")) == checked.ok()
     result = runner.invoke(
         app, ["validate", str(path), "--format", "json", "--annotate", str(tmp_path / "copy.xlsx")]
     )
