@@ -158,6 +158,7 @@ CASES = [
     Case("A021", ((THREE, "B11", 2),), THREE, "B11", id="A021-batches"),
     Case("A022", ((LINES, "H13", 0),), LINES, "H13"),
     Case("A023", ((THREE, "B5", 5), (THREE, "B8", None)), THREE, "B5"),
+    Case("A024", ((THREE, "B10", 0),), THREE, "B10"),
 ]
 CASE_IDS = [c.id or c.code for c in CASES]
 # What the unmutated example triggers: A005 (seed 004 gives no 预决算差异原因 per 项),
