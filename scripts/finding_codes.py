@@ -17,6 +17,7 @@ README = Path(__file__).resolve().parent.parent / "README.md"
 START = "<!-- finding-codes:start -->"
 END = "<!-- finding-codes:end -->"
 PREFIXES = {
+    "A": "决算 final accounts",
     "F": "文件 file",
     "S": "结构 structure",
     "C": "科目 catalog",

@@ -20,8 +20,9 @@ AMOUNTS_CHECKED = declare(
     "V002",
     Severity.INFO,
     "金额已由 --amounts-checked 确认",
-    "An amount looked like 万元 typed into a 元 cell (P001, P007, P009), which blocks "
-    "generation, but validate/generate ran with --amounts-checked: the user has confirmed "
+    "An amount looked like 万元 typed into a 元 cell (P001, P007, P009), or far too large "
+    "for a final account (A019), which blocks generation, but validate/generate ran with "
+    "--amounts-checked: the user has confirmed "
     "the amounts as typed, so the document is generated from them. The note stays at each "
     "cell, so the confirmation is visible in every report.",
 )

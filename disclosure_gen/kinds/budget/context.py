@@ -2,17 +2,26 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from disclosure_gen.catalogs import Catalog
 from disclosure_gen.kinds.budget.compute.run import Computed, compute
-from disclosure_gen.kinds.budget.model import Disclosure
+from disclosure_gen.kinds.budget.controls import control_totals
+from disclosure_gen.kinds.budget.model import Disclosure, ExpenditureLine, Purpose
+from disclosure_gen.kinds.budget.schema import FIXED_COMPARISONS, FUNCTION_COMPARISON_PREFIX
+from disclosure_gen.records import Addition
 from disclosure_gen.validate.context import Settings
+from disclosure_gen.validate.controls import ControlTotal
+from disclosure_gen.validate.lines import AmountCell, CodedRow, ComparisonRow
 
 
 @dataclass
 class BudgetContext:
+    """Also the budget's ``LinesContext`` (disclosure_gen.validate.lines): the rules both
+    kinds run read 支出明细 through it."""
+
     model: Disclosure
     settings: Settings = field(default_factory=Settings)
 
@@ -30,3 +39,51 @@ class BudgetContext:
     def economic(self) -> Catalog:
         """The economic catalog with the workbook's 补充科目 merged in."""
         return self.computed.economic
+
+    # ------------------------------------------------------------ LinesContext
+
+    @property
+    def year(self) -> int:
+        return self.model.profile.year
+
+    @property
+    def own_name(self) -> str:
+        return self.model.profile.name
+
+    @property
+    def unit_names(self) -> Sequence[str]:
+        return [u.name for u in self.model.subordinate_units]
+
+    @property
+    def additions(self) -> Sequence[Addition]:
+        return self.model.additions
+
+    @property
+    def project_sheet(self) -> str:
+        return "项目信息"
+
+    def coded_lines(self) -> Sequence[ExpenditureLine]:
+        return self.model.lines
+
+    def other_coded_rows(self) -> Sequence[CodedRow]:
+        return ()
+
+    def named_classes(self) -> Sequence[Purpose]:
+        return self.model.purposes
+
+    def amount_cells(self) -> Sequence[AmountCell]:
+        return [AmountCell(line.amount, line, "amount") for line in self.model.lines]
+
+    def control_totals(self) -> Sequence[ControlTotal]:
+        return control_totals(self.model)
+
+    def comparisons(self) -> Sequence[ComparisonRow]:
+        return self.model.comparisons
+
+    @property
+    def fixed_comparisons(self) -> Sequence[str]:
+        return FIXED_COMPARISONS
+
+    @property
+    def function_comparison_prefix(self) -> str:
+        return FUNCTION_COMPARISON_PREFIX

@@ -2,19 +2,91 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from disclosure_gen.catalogs import Catalog
 from disclosure_gen.kinds.final_accounts.compute.run import Computed, compute
-from disclosure_gen.kinds.final_accounts.model import FinalAccounts
+from disclosure_gen.kinds.final_accounts.controls import control_totals
+from disclosure_gen.kinds.final_accounts.model import ActualLine, FinalAccounts
+from disclosure_gen.kinds.final_accounts.schema import (
+    FIXED_COMPARISONS,
+    FUNCTION_COMPARISON_PREFIX,
+    PROJECT_EVALUATIONS,
+)
+from disclosure_gen.records import Addition
 from disclosure_gen.validate.context import Settings
+from disclosure_gen.validate.controls import ControlTotal
+from disclosure_gen.validate.lines import AmountCell, CodedRow, ComparisonRow, NamedClass
 
 
 @dataclass
 class FinalAccountsContext:
+    """Also the final accounts' ``LinesContext`` (disclosure_gen.validate.lines): the rules
+    both kinds run read 决算明细, 收入决算 and 结转结余 through it."""
+
     model: FinalAccounts
     settings: Settings = field(default_factory=Settings)
 
     @cached_property
     def computed(self) -> Computed:
         return compute(self.model)
+
+    @property
+    def functions(self) -> Catalog:
+        """The year's function catalog with the workbook's 补充科目 merged in."""
+        return self.computed.functions
+
+    @property
+    def economic(self) -> Catalog:
+        return self.computed.economic
+
+    # ------------------------------------------------------------ LinesContext
+
+    @property
+    def year(self) -> int:
+        return self.model.profile.year
+
+    @property
+    def own_name(self) -> str:
+        return self.model.profile.name
+
+    @property
+    def unit_names(self) -> Sequence[str]:
+        return [u.name for u in self.model.subordinate_units]
+
+    @property
+    def additions(self) -> Sequence[Addition]:
+        return self.model.additions
+
+    @property
+    def project_sheet(self) -> str:
+        return PROJECT_EVALUATIONS.name
+
+    def coded_lines(self) -> Sequence[ActualLine]:
+        return self.model.lines
+
+    def other_coded_rows(self) -> Sequence[CodedRow]:
+        return [*self.model.income, *self.model.carryover]
+
+    def named_classes(self) -> Sequence[NamedClass]:
+        return ()
+
+    def amount_cells(self) -> Sequence[AmountCell]:
+        """The 决算数 of every line: a sheet typed in 万元 shows first there."""
+        return [AmountCell(line.actual, line, "actual") for line in self.model.lines]
+
+    def control_totals(self) -> Sequence[ControlTotal]:
+        return control_totals(self.model)
+
+    def comparisons(self) -> Sequence[ComparisonRow]:
+        return self.model.comparisons
+
+    @property
+    def fixed_comparisons(self) -> Sequence[str]:
+        return FIXED_COMPARISONS
+
+    @property
+    def function_comparison_prefix(self) -> str:
+        return FUNCTION_COMPARISON_PREFIX

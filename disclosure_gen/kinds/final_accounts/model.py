@@ -179,6 +179,23 @@ class PerformanceNotes(Located):
     measures: str = ""
 
 
+class ControlTotals(Located):
+    """Totals copied from the 决算 system, to check the detail against (all optional)."""
+
+    income_total: Decimal | None = None
+    income: Decimal | None = None
+    spend: Decimal | None = None
+    carry_in: Decimal | None = None
+    carry_out: Decimal | None = None
+    fiscal_income: Decimal | None = None
+    general_budget: Decimal | None = None
+    basic: Decimal | None = None
+    project: Decimal | None = None
+    three_public: Decimal | None = None
+    procurement: Decimal | None = None
+    headcount: int | None = None
+
+
 class FinalAccounts(BaseModel):
     """Everything one final-accounts workbook says; the input of validate and compute."""
 
@@ -200,6 +217,7 @@ class FinalAccounts(BaseModel):
     project_evaluations: tuple[ProjectEvaluation, ...] = ()
     project_indicators: tuple[Indicator, ...] = ()
     performance_notes: PerformanceNotes | None = None
+    controls: ControlTotals | None = None
     additions: tuple[Addition, ...] = ()
 
 
@@ -239,5 +257,6 @@ def from_records(records: dict[str, Any]) -> FinalAccounts:
         ),
         project_indicators=tuple(Indicator(**r) for r in _rows(records, "project_indicators")),
         performance_notes=PerformanceNotes(**notes) if notes else None,
+        controls=ControlTotals(**records["controls"]) if "controls" in records else None,
         additions=tuple(Addition(**r) for r in _rows(records, "additions")),
     )

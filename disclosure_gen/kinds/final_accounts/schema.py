@@ -479,6 +479,30 @@ PERFORMANCE_NOTES = Sheet(
     optional=True,
 )
 
+CONTROLS = Sheet(
+    "controls",
+    "核对数",
+    "form",
+    (
+        Field(
+            "income_total", "收入总计（元）", F.MONEY, hint="从决算系统抄录，用于核对明细是否完整"
+        ),
+        Field("income", "本年收入合计（元）", F.MONEY),
+        Field("spend", "本年支出合计（元）", F.MONEY),
+        Field("carry_in", "年初结转和结余（元）", F.MONEY),
+        Field("carry_out", "年末结转和结余（元）", F.MONEY),
+        Field("fiscal_income", "财政拨款收入（元）", F.MONEY),
+        Field("general_budget", "一般公共预算财政拨款支出（元）", F.MONEY),
+        Field("basic", "基本支出（元）", F.MONEY),
+        Field("project", "项目支出（元）", F.MONEY),
+        Field("three_public", "财政拨款“三公”经费支出（元）", F.MONEY),
+        Field("procurement", "政府采购支出总额（元）", F.MONEY),
+        Field("headcount", "实有人数（人）", F.COUNT, hint="应等于在职+退休+离休"),
+    ),
+    "选填：从决算系统抄录的合计数。工具不使用这些数字生成文件，只用来核对明细是否漏填、重填。",
+    optional=True,
+)
+
 ADDITIONS = Sheet(
     "additions",
     "补充科目",
@@ -509,6 +533,7 @@ SHEETS: tuple[Sheet, ...] = (
     PROJECT_EVALUATIONS,
     PROJECT_INDICATORS,
     PERFORMANCE_NOTES,
+    CONTROLS,
     ADDITIONS,
 )
 

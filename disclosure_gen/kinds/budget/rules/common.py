@@ -2,23 +2,30 @@
 
 from __future__ import annotations
 
-import difflib
-import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
 from disclosure_gen.compute.figures import Figure
 from disclosure_gen.findings import Finding, get
 from disclosure_gen.kinds.budget.compute.sources import INCOME_GROUPS
 from disclosure_gen.kinds.budget.context import BudgetContext
-from disclosure_gen.kinds.budget.model import Comparison, Disclosure, ExpenditureLine
+from disclosure_gen.kinds.budget.model import Comparison, Disclosure
 from disclosure_gen.kinds.budget.schema import COMPARISONS, FUNCTION_COMPARISON_PREFIX, PENDING
-from disclosure_gen.validate.run import AMOUNTS_CHECKED
+from disclosure_gen.validate.lines import did_you_mean, fold, nearest, row_key
+from disclosure_gen.validate.lines import magnitude as shared_magnitude
 
 COMPARISON_SHEET = COMPARISONS.name
-
-
-def row_key(line: ExpenditureLine) -> str:
-    return f"第 {line.row} 行"
+__all__ = [
+    "COMPARISON_SHEET",
+    "at_comparison",
+    "comparison",
+    "confirmed_reasons",
+    "did_you_mean",
+    "fold",
+    "magnitude",
+    "nearest",
+    "row_key",
+    "stated_changes",
+]
 
 
 def stated_changes(ctx: BudgetContext) -> Iterator[tuple[str, Figure]]:
@@ -68,40 +75,5 @@ def magnitude(
     cell: str | None,
     key: str | None = None,
 ) -> Finding:
-    """A magnitude error (万元 typed into a 元 cell) at its cell; under ``--amounts-checked``
-    the same words as a note (V002), so the user's confirmation is shown where it applies."""
-    if not ctx.settings.amounts_checked:
-        return get(code).finding(message, sheet, cell, key)
-    return AMOUNTS_CHECKED.finding(
-        f"{code} {get(code).title}：{message}（已用 --amounts-checked 确认按所填数字生成；"
-        "请再核对一次。）",
-        sheet,
-        cell,
-        key,
-    )
-
-
-def fold(text: str) -> str:
-    """A name as compared: NFKC (full-width → half-width) without any spaces."""
-    return "".join(unicodedata.normalize("NFKC", text).split())
-
-
-def nearest(name: str, names: Iterable[str]) -> str | None:
-    """The existing name ``name`` was most likely meant to be (difflib), if any is close."""
-    candidates = sorted(set(names))
-    same = [c for c in candidates if fold(c) == fold(name)]
-    if same:
-        return same[0]
-    folded = {fold(c): c for c in candidates}
-    match = difflib.get_close_matches(fold(name), list(folded), n=1, cutoff=0.6)
-    return folded[match[0]] if match else None
-
-
-def did_you_mean(name: str, names: Iterable[str]) -> str:
-    """“是否应为“…”？” naming the nearest existing name, or nothing."""
-    match = nearest(name, names)
-    if match is None:
-        return ""
-    if fold(match) == fold(name):
-        return f"与“{match}”只差全角/半角或空格，是否应为“{match}”？"
-    return f"最接近的是“{match}”，是否应为它？"
+    """A magnitude error at its cell, or a V002 note under ``--amounts-checked``."""
+    return shared_magnitude(ctx.settings, code, message, sheet, cell, key)

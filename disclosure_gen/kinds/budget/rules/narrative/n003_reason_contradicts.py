@@ -1,27 +1,13 @@
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from disclosure_gen.findings import Finding, Severity
 from disclosure_gen.kinds.budget.context import BudgetContext
 from disclosure_gen.kinds.budget.rules.common import at_comparison, confirmed_reasons
-from disclosure_gen.kinds.budget.rules.narrative.claims import without_no_change
 from disclosure_gen.money import format_amount
+from disclosure_gen.validate.claims import direction, without_no_change
 from disclosure_gen.validate.registry import rule
-
-UP_WORDS = ("增加", "增长", "上升", "提高", "新增", "上调", "增多")
-DOWN_WORDS = ("减少", "下降", "降低", "压缩", "缩减", "下调", "减员")
-
-
-def direction(reason: str) -> str | None:
-    """The direction the last clause of a reason asserts, if it asserts exactly one."""
-    last = re.split(r"[，,；;。]", reason.strip("。；;，, "))[-1]
-    up = any(w in last for w in UP_WORDS)
-    down = any(w in last for w in DOWN_WORDS)
-    if up == down:
-        return None
-    return "up" if up else "down"
 
 
 @rule("N003", Severity.WARNING, "原因与增减方向不符")

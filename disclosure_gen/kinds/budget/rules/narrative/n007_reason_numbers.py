@@ -5,14 +5,14 @@ from collections.abc import Iterator
 from disclosure_gen.findings import Finding, Severity
 from disclosure_gen.kinds.budget.context import BudgetContext
 from disclosure_gen.kinds.budget.rules.common import at_comparison, confirmed_reasons
-from disclosure_gen.kinds.budget.rules.narrative.claims import (
+from disclosure_gen.money import format_amount
+from disclosure_gen.validate.claims import (
     amount_claims,
     contradicted,
     headcount_claims,
     of_the_figure,
     rate_claims,
 )
-from disclosure_gen.money import format_amount
 from disclosure_gen.validate.registry import rule
 
 STAFF = {"在职": "in_service", "退休": "retired", "离休": "retired_cadre"}

@@ -5,9 +5,8 @@ from collections.abc import Iterator
 from disclosure_gen.findings import Finding, Severity
 from disclosure_gen.kinds.budget.context import BudgetContext
 from disclosure_gen.kinds.budget.rules.common import at_comparison, confirmed_reasons
-from disclosure_gen.kinds.budget.rules.narrative.claims import says_change, without_no_change
-from disclosure_gen.kinds.budget.rules.narrative.n003_reason_contradicts import direction
 from disclosure_gen.money import format_amount
+from disclosure_gen.validate.claims import direction, says_change, without_no_change
 from disclosure_gen.validate.registry import rule
 
 

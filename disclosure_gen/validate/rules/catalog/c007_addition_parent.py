@@ -3,17 +3,18 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from disclosure_gen.findings import Finding, Severity, get
-from disclosure_gen.kinds.budget.context import BudgetContext
+from disclosure_gen.validate.lines import LinesContext
 from disclosure_gen.validate.registry import rule
+from disclosure_gen.validate.rules import BOTH
 
 
-@rule("C007", Severity.ERROR, "补充科目不在已有的类、款之下")
-def addition_parent(ctx: BudgetContext) -> Iterator[Finding]:
+@rule("C007", Severity.ERROR, "补充科目不在已有的类、款之下", BOTH)
+def addition_parent(ctx: LinesContext) -> Iterator[Finding]:
     """An added code must sit under an existing class and section: a 项 (7 digits) under a
     款 (5 digits) of the catalog, a 款 under a 类 (3 digits); otherwise the tables cannot
     place it (an item under the wrong or a missing class)."""
     functions, economic = ctx.functions, ctx.economic  # additions merged in
-    for a in ctx.model.additions:
+    for a in ctx.additions:
         catalog, lengths = (functions, (3, 5, 7)) if a.kind == "function" else (economic, (3, 5))
         if not a.code.isdigit() or len(a.code) not in lengths:
             message = (

@@ -3,21 +3,21 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from disclosure_gen.findings import Finding, Severity, get
-from disclosure_gen.kinds.budget.context import BudgetContext
-from disclosure_gen.kinds.budget.schema import FIXED_COMPARISONS, FUNCTION_COMPARISON_PREFIX
+from disclosure_gen.validate.lines import LinesContext
 from disclosure_gen.validate.registry import rule
+from disclosure_gen.validate.rules import BOTH
 
 
-@rule("X007", Severity.ERROR, "比较项目无法识别")
-def unknown_comparison(ctx: BudgetContext) -> Iterator[Finding]:
+@rule("X007", Severity.ERROR, "比较项目无法识别", BOTH)
+def unknown_comparison(ctx: LinesContext) -> Iterator[Finding]:
     """A row of 上年对比 names an item the document never compares (or a function code that
     is not a 项 of the catalog)."""
-    catalog = ctx.functions
-    for c in ctx.model.comparisons:
-        if c.item in FIXED_COMPARISONS:
+    catalog, prefix = ctx.functions, ctx.function_comparison_prefix
+    for c in ctx.comparisons():
+        if c.item in ctx.fixed_comparisons:
             continue
-        if c.item.startswith(FUNCTION_COMPARISON_PREFIX):
-            code = c.item[len(FUNCTION_COMPARISON_PREFIX) :].strip()
+        if c.item.startswith(prefix):
+            code = c.item[len(prefix) :].strip()
             if len(code) == 7 and code in catalog:
                 continue
         yield get("X007").finding(

@@ -1,5 +1,6 @@
 """What a typed reason claims: changes of headcount, amounts and rates, and whether it
-says that anything changed at all (shared by N003, N007 and N008)."""
+says that anything changed at all (shared by the budget's N003, N007 and N008 and the
+final accounts' reason rules); plain text, so it knows no document kind."""
 
 from __future__ import annotations
 
@@ -44,6 +45,20 @@ def says_change(reason: str) -> bool:
 
 def without_no_change(reason: str) -> str:
     return NO_CHANGE_RE.sub("", fold(reason))
+
+
+UP_WORDS = ("增加", "增长", "上升", "提高", "新增", "上调", "增多")
+DOWN_WORDS = ("减少", "下降", "降低", "压缩", "缩减", "下调", "减员")
+
+
+def direction(reason: str) -> str | None:
+    """The direction the last clause of a reason asserts, if it asserts exactly one."""
+    last = re.split(r"[，,；;。]", reason.strip("。；;，, "))[-1]
+    up = any(w in last for w in UP_WORDS)
+    down = any(w in last for w in DOWN_WORDS)
+    if up == down:
+        return None
+    return "up" if up else "down"
 
 
 @dataclass(frozen=True)

@@ -3,15 +3,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from disclosure_gen.findings import Finding, Severity, get
-from disclosure_gen.kinds.budget.context import BudgetContext
+from disclosure_gen.validate.lines import LinesContext
 from disclosure_gen.validate.registry import rule
+from disclosure_gen.validate.rules import BOTH
 
 
-@rule("X008", Severity.ERROR, "比较项目重复")
-def duplicate_comparison(ctx: BudgetContext) -> Iterator[Finding]:
+@rule("X008", Severity.ERROR, "比较项目重复", BOTH)
+def duplicate_comparison(ctx: LinesContext) -> Iterator[Finding]:
     """The same item appears twice on 上年对比 with a prior-year amount; keep one row."""
     first: dict[str, int | None] = {}
-    for c in ctx.model.comparisons:
+    for c in ctx.comparisons():
         if c.prior is None:
             continue
         if c.item in first:
