@@ -59,12 +59,12 @@ def test_example_validates_without_errors() -> None:
     # Seed 004 gives no 预决算差异原因 per 项 (its 五(三) compares with last year only), so
     # the five 项 whose actual differs from the year-start budget are warned about (A005).
     # Its carry-over uses 2121399, which the 2024 catalog lacks and 补充科目 adds: C004 asks
-    # to confirm the added code, as it does for a budget workbook. Seed 004's 部门整体支出
-    # 绩效自评表 states 7,443.76 万元 executed where its tables add up to 7,443.77; the
-    # example keeps the published figure, so A012 says so (tests/test_final_accounts_rules.py).
+    # to confirm the added code, as it does for a budget workbook. (Seed 004's 部门整体支出
+    # 绩效自评表 states 7,443.76 万元 executed where its tables add up to 7,443.77: the
+    # document would state one figure two ways, A025 refuses it, so the example enters
+    # 7,443.77 — docs/final-accounts-seed-004.md, D5.)
     assert {(f.code, f.sheet, f.cell) for f in checked.findings if f.code != "A005"} == {
         ("C004", "补充科目", "B2"),
-        ("A012", "整体自评", "B6"),
     }
 
 

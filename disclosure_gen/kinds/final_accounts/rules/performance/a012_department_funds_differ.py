@@ -8,13 +8,14 @@ from disclosure_gen.kinds.final_accounts.rules.common import shown, yuan
 from disclosure_gen.validate.registry import rule
 
 
-@rule("A012", Severity.WARNING, "整体自评资金与决算数不符", kinds=("final_accounts",))
+@rule("A012", Severity.WARNING, "整体自评预算数与决算明细不符", kinds=("final_accounts",))
 def department_funds_differ(ctx: FinalAccountsContext) -> Iterator[Finding]:
-    """The 部门整体支出绩效自评表 states the year's money (上级 + 本级 + 其他资金) beside tables
-    computed from the workbook: its 年初预算数 should be the lines' 年初预算数, its 全年执行数
-    the lines' 决算数 (本年支出合计), and its 全年预算数 either the lines' 全年预算数 or, as
-    seed 004 and many regions take it, the 收入总计. Compared in 元, exactly; a filed
-    self-evaluation that differs is usually copied from an earlier draft."""
+    """The 部门整体支出绩效自评表 states the year's budget (上级 + 本级 + 其他资金) beside tables
+    computed from the workbook: its 年初预算数 should be the lines' 年初预算数 and its
+    全年预算数 either the lines' 全年预算数 or, as seed 004 and many regions take it, the
+    收入总计. Compared in 元, exactly; a filed self-evaluation that differs is usually copied
+    from an earlier draft. Regions count these budgets differently, so this warns; the
+    execution total is A025's (an error: the document states it twice)."""
     d = ctx.model.department_evaluation
     if d is None:
         return
@@ -39,13 +40,6 @@ def department_funds_differ(ctx: FinalAccountsContext) -> Iterator[Finding]:
             d.superior_full_budget + d.own_full_budget + d.other_full_budget,
             (yuan([x.full_budget for x in lines]), income_total),
             "“决算明细”全年预算数合计或收入总计",
-        ),
-        (
-            "own_actual",
-            "全年执行数",
-            d.superior_actual + d.own_actual + d.other_actual,
-            (yuan([x.actual for x in lines]),),
-            "本年支出合计（“决算明细”决算数合计）",
         ),
     )
     for field, label, typed, expected, what in checks:
