@@ -1,0 +1,164 @@
+"""Publication-grade PDF pages: justified body text that extracts cleanly, breaks that obey
+Chinese line-breaking rules, tables that break well."""
+
+from __future__ import annotations
+
+import io
+import re
+from collections import Counter
+from itertools import pairwise
+from pathlib import Path
+
+import pytest
+
+from disclosure_gen.render.justify import Line, glued, justified
+from tests import builders
+from tests.conftest import EXAMPLE
+from tests.pdf_layout import PdfLine, find_paragraphs, paragraph_texts, pdf_lines
+from tests.render_helpers import documents
+
+CLAUSES = (
+    "按照《政务信息化项目管理办法》（试行）的要求",
+    "统筹推进全市“数字政府”建设和政务数据共享交换",
+    "安排资金{n}万元，比上年增长{p}%",
+    "承担电子政务外网、IPv6升级改造及政务云平台的运行维护",
+    "完成{k}个部门、{k}家单位的系统迁移",
+    "其中：基础设施{n}万元，软件服务{n}万元",
+    "组织开展网络安全等级保护测评、密码应用安全性评估",
+    "落实“过紧日子”要求，压减一般性支出",
+    "配合财政部门做好预算绩效管理（含绩效目标、绩效监控和绩效评价）",
+    "负责机关办公用房{k}平方米的日常管理",
+)
+
+
+def long_text(paragraphs: int) -> str:
+    """Deterministic prose mixing numbers, units, brackets and quotes; one line a paragraph."""
+    out = []
+    step = 0
+    for number in range(paragraphs):
+        sentence = []
+        for _ in range(3 + number % 5):
+            clause = CLAUSES[step % len(CLAUSES)]
+            step += 7
+            sentence.append(
+                clause.format(
+                    n=f"{(step * 7919) % 100000 / 100:,.2f}",
+                    p=f"{(step * 31) % 1000 / 100:.2f}",
+                    k=step % 97 + 3,
+                )
+            )
+        out.append("，".join(sentence).rstrip("；，") + "。")
+    return "\n".join(out)
+
+
+@pytest.fixture(scope="module")
+def long_document(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    data = builders.sample()
+    data["forms"]["profile"]["functions"] = long_text(24)
+    return builders.write(tmp_path_factory.mktemp("long") / "long.xlsx", data)
+
+
+def body_paragraphs(path: Path) -> list[list[PdfLine]]:
+    pdf = documents(path).pdf
+    assert pdf is not None
+    found = find_paragraphs(pdf_lines(pdf), paragraph_texts(path))
+    missing = [text for text, lines in zip(paragraph_texts(path), found, strict=True) if not lines]
+    assert missing == []  # every paragraph extracts as its own text, no character added
+    return found
+
+
+@pytest.fixture(params=["unit-example", "long-synthetic"])
+def measured(request: pytest.FixtureRequest, long_document: Path) -> list[list[PdfLine]]:
+    return body_paragraphs(EXAMPLE if request.param == "unit-example" else long_document)
+
+
+def flush(lines: list[PdfLine]) -> tuple[float, list[PdfLine]]:
+    """The right edge (the commonest line end) and the lines that reach it: within 1 pt, or
+    for a line ending in a closing mark, hanging past it by at most half that mark (its
+    blank half given up, 标点挤压)."""
+    ends = Counter(round(line.x1, 1) for line in lines if line.text[-1:] not in CLOSING)
+    right = ends.most_common(1)[0][0]
+    out = []
+    for line in lines:
+        hang = line.size / 2 + 1 if line.text[-1:] in CLOSING else 1.0
+        if right - 1.0 <= line.x1 <= right + hang:
+            out.append(line)
+    return right, out
+
+
+def test_non_final_body_lines_end_at_the_right_margin(measured: list[list[PdfLine]]) -> None:
+    inner = [line for lines in measured for line in lines[:-1]]
+    assert len(inner) > 40
+    right, reached = flush(inner)
+    short = [(round(right - line.x1, 1), line.text) for line in inner if line not in reached]
+    assert len(reached) / len(inner) >= 0.95, short
+
+
+def test_last_lines_of_paragraphs_are_not_stretched(measured: list[list[PdfLine]]) -> None:
+    right, _ = flush([line for lines in measured for line in lines[:-1]])
+    short = [lines[-1] for lines in measured if right - lines[-1].x1 > 16]
+    assert len(short) > len(measured) / 2
+
+
+CLOSING = "。，、：；）》”！？"
+OPENING = "（《“"
+
+
+def test_body_lines_obey_chinese_line_breaking_rules(measured: list[list[PdfLine]]) -> None:
+    """No closing punctuation opens a line, no opening one ends it, a number keeps its unit
+    and is never split."""
+    bad = []
+    for lines in measured:
+        for before, after in pairwise(lines):
+            end, start = before.text.rstrip(), after.text.lstrip()
+            if start[:1] in CLOSING or end[-1:] in OPENING:
+                bad.append((end[-6:], start[:6]))
+            if re.search(r"\d$", end) and re.match(r"[\d,.%万亿元人个家项辆]", start):
+                bad.append((end[-6:], start[:6]))
+            if re.search(r"[\d,.]$", end) and re.match(r"[\d,.]", start):
+                bad.append((end[-6:], start[:6]))
+    assert bad == []
+
+
+def test_justified_lines_extract_without_spaces_in_pypdf(long_document: Path) -> None:
+    from pypdf import PdfReader
+
+    pdf = documents(long_document).pdf or b""
+    reader = PdfReader(io.BytesIO(pdf))
+    pages = {n: (p.extract_text() or "").splitlines() for n, p in enumerate(reader.pages, 1)}
+    found = body_paragraphs(long_document)
+    inner = [line for lines in found for line in lines[:-1] if " " not in line.text]
+    assert inner
+    assert [line.text for line in inner if line.text not in pages[line.page]] == []
+
+
+def test_justified_markup_keeps_user_text_literal() -> None:
+    text = "A & B <i>x</i> {{ y }} 1,234.56万元"
+    first = "A & B <i>x</i>"
+    lines = justified([Line(first, (0.25,) * len(first)), Line("{{ y }} 1,234.56万元")])
+    assert "A &amp; B &lt;i&gt;x&lt;/i&gt;" in lines and "<i>" not in lines
+    assert 'style="letter-spacing:0.250px"' in lines and "<br>" in lines
+    assert lines.endswith("{{ y }} 1,234.56万元</span>")
+    assert str(glued(text)).endswith('<span class="nw">1,234.56万元</span>')
+    assert '<span class="nw">&lt;i&gt;x&lt;/i&gt;</span>' in glued(text)
+    assert "&lt;i&gt;" in glued(text)
+
+
+def test_docx_body_paragraphs_are_justified_by_word() -> None:
+    """Word and WPS justify CJK themselves: the Normal style inherits jc=both."""
+    from docx import Document
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    doc = Document(io.BytesIO(documents(EXAMPLE).docx))
+    normal = doc.styles["Normal"]
+    body = [p for p in doc.paragraphs if p.style is not None and p.style.name == "Normal"]
+    assert body and all(p.paragraph_format.alignment is None for p in body)
+    assert normal.paragraph_format.alignment in (None, WD_ALIGN_PARAGRAPH.JUSTIFY)
+    assert '<w:jc w:val="both"/></w:pPr></w:pPrDefault>' in _styles(documents(EXAMPLE).docx)
+
+
+def _styles(data: bytes) -> str:
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        return zf.read("word/styles.xml").decode("utf-8")
