@@ -50,8 +50,8 @@ TIGHT = re.compile(r"[0-9A-Za-z.,%+\-]")
 
 # A gap may grow by at most this share of the font size: pypdf reads a gap of 0.95 × half
 # the font's space as a space (Noto Serif CJK's space is 0.256 em: 0.12 em; measured, gaps
-# of 0.155 em extracted as "数 为").
-MAX_GAP_EM = 0.09
+# of 0.155 em extracted as "数 为"); pdftotext starts a word at 0.1 em.
+MAX_GAP_EM = 0.08
 
 # Full-width punctuation may give up this much of its blank half where a line needs room
 # (标点挤压): after a closing mark, before an opening one.
@@ -299,7 +299,8 @@ def _spaced(line: _Measured, last: bool) -> Line:
             # (only where that reaches the margin; a line that stays short keeps them tight).
             flags = [True] * (len(text) - 1) + [False]
             count = len(text) - 1
-        value = min(room / count, MAX_GAP_EM * size) if count else 0.0
+        # A line that cannot reach the margin keeps its natural spacing.
+        value = room / count if count and room <= MAX_GAP_EM * size * count else 0.0
     else:
         # A closing mark at the line end gives up to half its width first (it then hangs
         # past the margin by what it gave, its ink still inside), then the inner marks.
