@@ -44,8 +44,7 @@ FULL_WIDTH = re.compile(f"[{FULL_WIDTH_CHARS}]")
 # The pieces that get a span (and so a measured width) in the measuring layout.
 PIECE = re.compile(UNIT_GLUE.pattern + f"|[^\\s{FULL_WIDTH_CHARS}]+")
 
-# Digits and Latin letters inside a run stay tight (a stretched “0 . 5 0” reads badly); the
-# slack goes to the gaps beside CJK characters, punctuation and spaces.
+# Digits and Latin letters of one run: never parted by a line break.
 TIGHT = re.compile(r"[0-9A-Za-z.,%+\-]")
 
 # A gap may grow by at most this share of the font size: pypdf reads a gap of 0.95 × half
@@ -105,11 +104,6 @@ def justified(lines: Sequence[Line]) -> Markup:
         if line is not lines[-1]:
             out.append("<br>")
     return Markup("".join(out))
-
-
-def stretchable(text: str) -> list[bool]:
-    """For each character, whether the gap after it takes justification space."""
-    return [not (TIGHT.fullmatch(a) and TIGHT.fullmatch(b)) for a, b in pairwise(text)] + [False]
 
 
 def squeezable(text: str) -> list[bool]:
@@ -247,9 +241,8 @@ def _rebreak(text: str, measured: list[_Measured]) -> list[_Measured] | None:
     for (piece, _), width in zip(pieces, widths, strict=True):
         offsets.append(offsets[-1] + len(piece))
         advance.append(advance[-1] + (width or 0.0))
-    stretch, squeeze = [0], [0]
-    for grows, shrinks in zip(stretchable(text), squeezable(text), strict=True):
-        stretch.append(stretch[-1] + grows)
+    squeeze = [0]
+    for shrinks in squeezable(text):
         squeeze.append(squeeze[-1] + shrinks)
     count = len(pieces)
     best: list[float] = [0.0] + [OUT * 10] * count
@@ -260,14 +253,13 @@ def _rebreak(text: str, measured: list[_Measured]) -> list[_Measured] | None:
         for i in range(j - 1, -1, -1):
             width = advance[j] - advance[i]
             cap = first if i == 0 else rest
-            if width > 1.5 * cap:
+            if width > 1.2 * cap:
                 break
             if i and offsets[i] in forbidden:
                 continue
             a, b = offsets[i], offsets[j]
             cost = best[i] + _line_cost(
                 (cap - width) / size,
-                stretch[b - 1] - stretch[a],
                 SQUEEZE_EM * (squeeze[b - 1] - squeeze[a])
                 + SQUEEZE_END_EM * (text[b - 1] in CLOSERS),
                 b - a,
@@ -292,29 +284,24 @@ def _spaced(line: _Measured, last: bool) -> Line:
     if last or not text:
         return Line(text)
     if room >= 0:
-        flags = stretchable(text)
-        count = sum(flags)
-        if MAX_GAP_EM * size * count < room <= MAX_GAP_EM * size * (len(text) - 1):
-            # Not enough gaps beside CJK characters: digits and letters spread as well
-            # (only where that reaches the margin; a line that stays short keeps them tight).
-            flags = [True] * (len(text) - 1) + [False]
-            count = len(text) - 1
-        # A line that cannot reach the margin keeps its natural spacing.
+        # One spacing for the whole line (also after its last character, which only moves
+        # the invisible end of the box); a line that cannot reach the margin keeps its
+        # natural spacing.
+        count = len(text) - 1
         value = room / count if count and room <= MAX_GAP_EM * size * count else 0.0
-    else:
-        # A closing mark at the line end gives up to half its width first (it then hangs
-        # past the margin by what it gave, its ink still inside), then the inner marks.
-        end = max(room, -SQUEEZE_END_EM * size) if text[-1] in CLOSERS else 0.0
-        flags = squeezable(text)
-        count = sum(flags)
-        value = max((room - end) / count, -SQUEEZE_EM * size) if count else 0.0
-        gaps = [value if flag else 0.0 for flag in flags]
-        gaps[-1] = end
-        return Line(text, tuple(gaps))
-    return Line(text, tuple(value if flag else 0.0 for flag in flags))
+        return Line(text, (value,) * len(text) if value else ())
+    # A closing mark at the line end gives up to half its width first (it then hangs past
+    # the margin by what it gave, its ink still inside), then the inner marks.
+    end = max(room, -SQUEEZE_END_EM * size) if text[-1] in CLOSERS else 0.0
+    flags = squeezable(text)
+    count = sum(flags)
+    value = max((room - end) / count, -SQUEEZE_EM * size) if count else 0.0
+    gaps = [value if flag else 0.0 for flag in flags]
+    gaps[-1] = end
+    return Line(text, tuple(gaps))
 
 
-def _line_cost(room: float, stretch: int, squeeze: float, chars: int, last: bool) -> float:
+def _line_cost(room: float, squeeze: float, chars: int, last: bool) -> float:
     """How bad a line looks (``room`` in em): an overfull line is out, then a line that stays
     short of the margin (gaps would pass the cap), then the squared gap, a squeezed line a
     little more than a stretched one."""
@@ -323,10 +310,8 @@ def _line_cost(room: float, stretch: int, squeeze: float, chars: int, last: bool
     if last:
         return (0.0 if room >= 0 else OUT) + (0.0 if chars >= 2 else OUT / 2)
     if room >= 0:
-        if room <= MAX_GAP_EM * stretch:
-            return (room / max(stretch, 1)) ** 2
         if room <= MAX_GAP_EM * (chars - 1):
-            return LOOSE + (room / (chars - 1)) ** 2  # digits spread too
+            return (room / max(chars - 1, 1)) ** 2
         # The line cannot reach the margin: one such line is better than two.
         return RAGGED + room - MAX_GAP_EM * (chars - 1)
     if -room > squeeze:
@@ -336,7 +321,6 @@ def _line_cost(room: float, stretch: int, squeeze: float, chars: int, last: bool
 
 OUT = 1e9  # the cost of a line that does not fit
 RAGGED = 1e3  # the cost of a line short of the margin
-LOOSE = 10.0  # the cost of a line whose digits and letters are spread too
 
 
 def _no_break_positions(text: str) -> set[int]:

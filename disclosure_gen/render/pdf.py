@@ -14,8 +14,11 @@ from disclosure_gen.render.context import RenderContext
 from disclosure_gen.render.environment import DocumentEnvironment
 
 
-def render_html(env: DocumentEnvironment, context: RenderContext) -> str:
-    return env.get_template("skin/document.html").render(context.as_dict())
+def render_html(env: DocumentEnvironment, context: RenderContext, measuring: bool = False) -> str:
+    """The document's HTML; ``measuring``: the paragraphs-only layout justification reads."""
+    return env.get_template("skin/document.html").render(
+        {**context.as_dict(), "measuring": measuring}
+    )
 
 
 @dataclass(frozen=True)
@@ -34,7 +37,7 @@ def render_pdf(env: DocumentEnvironment, context: RenderContext) -> Pdf:
     base = str(env.search.path("skin"))
     blocks = justify.numbered(context.blocks)
     paragraphs = replace(context, blocks=tuple(b for b in blocks if b.type == "p"))
-    measured = HTML(string=render_html(env, paragraphs), base_url=base).render()
+    measured = HTML(string=render_html(env, paragraphs, measuring=True), base_url=base).render()
     lines = justify.measure(measured.pages, blocks)
     html = render_html(env, replace(context, blocks=justify.with_lines(blocks, lines)))
     document = HTML(string=html, base_url=base).render()
