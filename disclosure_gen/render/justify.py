@@ -132,18 +132,28 @@ def with_lines(blocks: Sequence[Block], lines: dict[int, list[Line]]) -> tuple[B
     return tuple(out)
 
 
-Piece = tuple[str, float | None]  # text and width (px), None where unknown
+PROBE_LINES = "一" * 120  # two lines and more: the first line's and the others' width
+PROBE_SPACE = "一 一"
 
 
-@dataclass
-class _Measured:
-    pieces: list[Piece]
-    slack: float
-    size: float
+def probes(blocks: Sequence[Block]) -> tuple[Block, ...]:
+    """The measuring layout's paragraphs: two that give the line widths and the width of a
+    space, and one holding every distinct digit/Latin run of the body text, each in a span
+    of its own (ideographs and full-width punctuation are 1 em in every CJK face)."""
+    runs = sorted({m.group(0) for b in blocks if b.type == "p" for m in PIECE.finditer(b.text)})
+    texts = (PROBE_LINES, PROBE_SPACE, "一".join(runs) or "一")
+    return tuple(Block("p", text, extra={"p": -1 - i}) for i, text in enumerate(texts))
 
-    @property
-    def text(self) -> str:
-        return "".join(text for text, _ in self.pieces)
+
+@dataclass(frozen=True)
+class Metrics:
+    """What the measuring layout says about body lines (px)."""
+
+    first: float  # room on a paragraph's first line (after its indent)
+    rest: float  # room on its other lines
+    size: float  # the font size: the width of a full-width character
+    space: float
+    runs: dict[str, float]
 
 
 def _paragraph_boxes(box: Any) -> Iterator[tuple[int, Any]]:
@@ -156,115 +166,115 @@ def _paragraph_boxes(box: Any) -> Iterator[tuple[int, Any]]:
                 yield int(index), child
 
 
-def _pieces(text: str, width: float, size: float) -> list[Piece]:
-    """A text box as pieces: a span's run whole, full-width characters (1 em) one by one,
-    spaces sharing what is left of the box's width."""
-    if PIECE.fullmatch(text):
-        return [(text, width)]
-    spaces = sum(c.isspace() for c in text)
-    if not text or not all(FULL_WIDTH.fullmatch(c) or c.isspace() for c in text):
-        return [(c, None) for c in text]
-    space = (width - (len(text) - spaces) * size) / spaces if spaces else 0.0
-    return [(c, space if c.isspace() else size) for c in text]
-
-
-def _line_boxes(paragraph: Any) -> Iterator[_Measured]:
-    """The pieces and slack (px) of each line box of a paragraph box."""
+def metrics(pages: Sequence[Any]) -> Metrics | None:
+    """The line widths and piece widths read from the probes' line and text boxes."""
     from weasyprint.formatting_structure import boxes
 
-    right = paragraph.content_box_x() + paragraph.width
-    size = float(paragraph.style["font_size"])
-    for line in paragraph.children:
-        if not isinstance(line, boxes.LineBox):
-            continue
-        texts = [c for c in line.descendants() if isinstance(c, boxes.TextBox)]
-        if not texts:
-            continue
-        end = max(c.position_x + c.width for c in texts)
-        pieces = [piece for c in texts for piece in _pieces(c.text, c.width, size)]
-        while pieces and pieces[0][0].isspace():
-            pieces.pop(0)
-        while pieces and pieces[-1][0].isspace():
-            pieces.pop()
-        yield _Measured(pieces, right - end, size)
+    found = {index: box for page in pages for index, box in _paragraph_boxes(page._page_box)}
+    if not {-1, -2, -3} <= found.keys():
+        return None
+    probe = found[-1]
+    right = probe.content_box_x() + probe.width
+    lines = [line for line in probe.children if isinstance(line, boxes.LineBox)]
+    if len(lines) < 2:
+        return None
+    size = float(probe.style["font_size"])
+    first, rest = (right - _texts(line)[0].position_x for line in lines[:2])
+    space = sum(c.width for c in _texts(found[-2].children[0])) - 2 * size
+    runs = {c.text: c.width for line in found[-3].children for c in _texts(line)}
+    return Metrics(first, rest, size, space, runs)
+
+
+def _texts(line: Any) -> list[Any]:
+    from weasyprint.formatting_structure import boxes
+
+    return [c for c in line.descendants() if isinstance(c, boxes.TextBox)]
 
 
 def measure(pages: Sequence[Any], blocks: Sequence[Block]) -> dict[int, list[Line]]:
-    """Each numbered paragraph's lines, from the pages of a layout of the paragraphs.
-
-    A paragraph whose line texts do not add up to its own text (collapsed white space) is
-    left out: it prints as before rather than risk a changed text."""
-    found: dict[int, list[_Measured]] = {}
-    for page in pages:
-        for index, paragraph in _paragraph_boxes(page._page_box):
-            found.setdefault(index, []).extend(_line_boxes(paragraph))
-    texts = {b.extra["p"]: b.text for b in blocks if b.type == "p" and "p" in b.extra}
+    """Each numbered paragraph's lines, broken from the probes' widths; a paragraph with a
+    piece of unknown width (or white space WeasyPrint would collapse) is left out, it
+    prints as before."""
+    found = metrics(pages)
     out: dict[int, list[Line]] = {}
-    for index, measured in found.items():
-        lines = _justify(texts.get(index, ""), measured)
+    if found is None:
+        return out
+    for block in blocks:
+        if block.type != "p" or "p" not in block.extra or re.search(r"\s\s|[^\S ]", block.text):
+            continue
+        pieces = _pieces(block.text, found)
+        lines = _rebreak(block.text, pieces, found) if pieces is not None else None
         if lines is not None:
-            out[index] = lines
+            out[block.extra["p"]] = [_spaced(line, last=line is lines[-1]) for line in lines]
     return out
 
 
-def _justify(text: str, measured: list[_Measured]) -> list[Line] | None:
-    """Map the measured lines onto the paragraph's text, break it anew, give lines spacing.
-
-    Where a piece's width is unknown (a text box mixing kinds of characters) the measured
-    breaks stay as they are."""
-    pos = 0
-    for line in measured:
-        while pos < len(text) and text[pos].isspace():
-            pos += 1
-        if not line.pieces or not text.startswith(line.text, pos):
-            return None
-        pos += len(line.text)
-    if text[pos:].strip() or not measured:
-        return None
-    lines = _rebreak(text, measured) or measured
-    return [_spaced(line, last=line is lines[-1]) for line in lines]
+Piece = tuple[str, float]  # text and width (px)
 
 
-def _rebreak(text: str, measured: list[_Measured]) -> list[_Measured] | None:
-    """The paragraph broken anew by least total cost over all allowed breaks (a small
-    Knuth–Plass), from the measured widths of its pieces; None when a piece has no known
-    width (a text box mixing kinds of characters): then the measured breaks stay."""
-    pieces = [piece for line in measured for piece in line.pieces]
-    widths = [width for _, width in pieces]
-    if any(w is None for w in widths) or not pieces:
-        return None
-    size = measured[0].size
-    caps = [line.slack + sum(w or 0.0 for _, w in line.pieces) for line in measured]
-    first, rest = caps[0], caps[1] if len(caps) > 1 else caps[0]
+@dataclass(frozen=True)
+class _Measured:
+    pieces: list[Piece]
+    slack: float
+    size: float
+
+    @property
+    def text(self) -> str:
+        return "".join(text for text, _ in self.pieces)
+
+
+def _pieces(text: str, found: Metrics) -> list[Piece] | None:
+    """The text as pieces of known width: digit/Latin runs whole, other characters alone."""
+    out: list[Piece] = []
+    last = 0
+    for match in [*PIECE.finditer(text), None]:
+        for char in text[last : match.start() if match else len(text)]:
+            if char == " ":
+                out.append((char, found.space))
+            elif FULL_WIDTH.fullmatch(char):
+                out.append((char, found.size))
+            else:
+                return None
+        if match:
+            width = found.runs.get(match.group(0))
+            if width is None:
+                return None
+            out.append((match.group(0), width))
+            last = match.end()
+    return out
+
+
+def _rebreak(text: str, pieces: list[Piece], found: Metrics) -> list[_Measured] | None:
+    """The paragraph broken by least total cost over all allowed breaks (a small
+    Knuth–Plass); None when no breaking fits (a piece wider than a line)."""
+    size, first, rest = found.size, found.first, found.rest
     forbidden = _no_break_positions(text)
     offsets, advance = [0], [0.0]
-    for (piece, _), width in zip(pieces, widths, strict=True):
+    for piece, width in pieces:
         offsets.append(offsets[-1] + len(piece))
-        advance.append(advance[-1] + (width or 0.0))
+        advance.append(advance[-1] + width)
     squeeze = [0]
     for shrinks in squeezable(text):
         squeeze.append(squeeze[-1] + shrinks)
     count = len(pieces)
     best: list[float] = [0.0] + [OUT * 10] * count
     back = [0] * (count + 1)
+    allowed = [i == 0 or i == count or offsets[i] not in forbidden for i in range(count + 1)]
     for j in range(1, count + 1):
-        if j < count and offsets[j] in forbidden:
+        if not allowed[j]:
             continue
+        b = offsets[j]
         for i in range(j - 1, -1, -1):
-            width = advance[j] - advance[i]
             cap = first if i == 0 else rest
+            width = advance[j] - advance[i]
             if width > 1.2 * cap:
                 break
-            if i and offsets[i] in forbidden:
-                continue
-            a, b = offsets[i], offsets[j]
-            cost = best[i] + _line_cost(
-                (cap - width) / size,
-                SQUEEZE_EM * (squeeze[b - 1] - squeeze[a])
-                + SQUEEZE_END_EM * (text[b - 1] in CLOSERS),
-                b - a,
-                j == count,
-            )
+            if not allowed[i] or best[i] >= OUT or (width < cap - 6 * size and j < count):
+                continue  # a line 6 em short is never the best (and the search stays short)
+            a = offsets[i]
+            room = SQUEEZE_EM * (squeeze[b - 1] - squeeze[a])
+            room += SQUEEZE_END_EM * (text[b - 1] in CLOSERS)
+            cost = best[i] + _line_cost((cap - width) / size, room, b - a, j == count)
             if cost < best[j]:
                 best[j], back[j] = cost, i
     if best[count] >= OUT:

@@ -36,7 +36,7 @@ def render_pdf(env: DocumentEnvironment, context: RenderContext) -> Pdf:
     logging.getLogger("fontTools").setLevel(logging.ERROR)
     base = str(env.search.path("skin"))
     blocks = justify.numbered(context.blocks)
-    paragraphs = replace(context, blocks=tuple(b for b in blocks if b.type == "p"))
+    paragraphs = replace(context, blocks=justify.probes(blocks))
     measured = HTML(string=render_html(env, paragraphs, measuring=True), base_url=base).render()
     lines = justify.measure(measured.pages, blocks)
     html = render_html(env, replace(context, blocks=justify.with_lines(blocks, lines)))
