@@ -10,14 +10,18 @@ import subprocess
 from collections import Counter
 from itertools import pairwise
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from disclosure_gen.pipeline import check
+from disclosure_gen.render.blocks import Block
+from disclosure_gen.render.environment import build_environment
 from disclosure_gen.render.justify import Line, glued, justified
 from tests import builders
 from tests.conftest import EXAMPLE
 from tests.pdf_layout import PdfLine, find_paragraphs, paragraph_texts, pdf_lines
-from tests.render_helpers import documents
+from tests.render_helpers import documents, pdf_text
 
 CLAUSES = (
     "按照《政务信息化项目管理办法》（试行）的要求",
@@ -171,3 +175,147 @@ def _styles(data: bytes) -> str:
 
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
         return zf.read("word/styles.xml").decode("utf-8")
+
+
+# Tables that break well ------------------------------------------------------------------
+
+EXAMPLES = sorted((EXAMPLE.parent.parent).glob("*/workbook.xlsx"))
+AMOUNT = re.compile(r"(?<![\d,.])\d{1,3}(?:,\d{3})*\.\d{2}(?![\d])")
+
+
+def _blocks(path: Path) -> list[Block]:
+    checked = check(path)
+    assert checked.kind is not None and checked.model is not None
+    env = build_environment(checked.kind.name, checked.kind.template_folders(checked.model))
+    return list(checked.kind.render_context(env, checked.model, checked.computed).blocks)
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.parent.name)
+def test_table_headers_use_full_width_brackets(path: Path) -> None:
+    cells = [
+        cell.text
+        for block in _blocks(path)
+        if block.grid is not None
+        for row in (*block.grid.lead, *block.grid.header)
+        for cell in row
+    ]
+    assert [
+        t
+        for t in cells
+        if re.search(r"[\u4e00-\u9fff]\(|\)[\u4e00-\u9fff]|\(.*[\u4e00-\u9fff].*\)", t)
+    ] == []
+
+
+def test_an_empty_table_prints_its_statement_without_a_total_row(tmp_path: Path) -> None:
+    data = builders.sample()
+    data["rows"]["lines"] = [
+        r for r in data["rows"]["lines"] if r[3] != "项目支出" or r[2] != builders.G
+    ]
+    path = builders.write(tmp_path / "no-projects.xlsx", data)
+    table7 = next(b for b in _blocks(path) if b.type == "table" and b.extra["number"] == "表7")
+    assert table7.extra["empty_note"] and table7.grid is not None and table7.grid.body == ()
+    text = pdf_text(documents(path).pdf or b"")
+    assert re.sub(r"\s", "", table7.extra["empty_note"]) in text
+
+
+def _pages(data: bytes) -> list[tuple[float, float, str]]:
+    import pdfplumber
+
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        return [(p.width, p.height, re.sub(r"\s", "", p.extract_text() or "")) for p in pdf.pages]
+
+
+def test_an_empty_wide_table_sits_on_a_portrait_page() -> None:
+    """表11 of the unit example is empty: its statement needs no landscape page."""
+    pages = _pages(documents(EXAMPLE).pdf or b"")
+    width, height, _ = next(p for p in pages if "上年结转结余情况明细表" in p[2] and "表11" in p[2])
+    assert width < height
+
+
+def test_an_intro_sentence_shares_its_page_with_the_table_it_announces() -> None:
+    path = EXAMPLE.parent.parent / "department-budget-2025" / "workbook.xlsx"
+    pages = _pages(documents(path).pdf or b"")
+    page = next(p for p in pages if "具体情况见下表" in p[2])
+    assert page[2].index("具体情况见下表") < page[2].find("部门整体绩效目标表")
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.parent.name)
+def test_no_table_page_holds_a_single_row_of_figures(path: Path) -> None:
+    """A 公开表 continued on the next page (a table page without the caption's 单位：万元)
+    carries at least two of its rows there: the last rows keep together."""
+    import pdfplumber
+
+    lonely = []
+    with pdfplumber.open(io.BytesIO(documents(path).pdf or b"")) as pdf:
+        for number, page in enumerate(pdf.pages, 1):
+            lines = page.extract_text_lines()
+            rows = [ln for ln in lines if AMOUNT.search(ln["text"])]
+            text = "".join(ln["text"] for ln in lines)
+            table = any(e["orientation"] == "v" for e in page.edges)
+            continued = table and "单位：万元" not in text and "绩效" not in text
+            if continued and len(rows) == 1:
+                lonely.append((number, rows[0]["text"][:40]))
+    assert lonely == []
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.parent.name)
+def test_no_amount_crosses_a_cell_border(path: Path) -> None:
+    """Amounts never wrap (no-wrap cells); this checks they do not run over their cell
+    either: no vertical table rule passes through an amount, the bold 总计 rows included."""
+    import pdfplumber
+
+    crossed = []
+    with pdfplumber.open(io.BytesIO(documents(path).pdf or b"")) as pdf:
+        for number, page in enumerate(pdf.pages, 1):
+            rules = [e for e in page.edges if e["orientation"] == "v"]
+            if not rules:
+                continue
+            for line in page.extract_text_lines(return_chars=True):
+                chars = _spaced_chars(line["chars"])
+                text = "".join(c["text"] for c in chars)
+                for match in AMOUNT.finditer(text):
+                    first, last = chars[match.start()], chars[match.end() - 1]
+                    for rule in rules:
+                        inside = first["x0"] + 0.5 < rule["x0"] < last["x1"] - 0.5
+                        if (
+                            inside
+                            and rule["top"] <= first["top"] + 1
+                            and rule["bottom"] >= first["bottom"] - 1
+                        ):
+                            crossed.append((number, match.group(0)))
+    assert crossed == []
+
+
+def _spaced_chars(chars: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The characters of a line with a blank between two that stand apart (two cells)."""
+    out: list[dict[str, Any]] = []
+    for char in chars:
+        if out and char["x0"] - out[-1]["x1"] > 1.5:
+            out.append({**char, "text": " "})
+        out.append(char)
+    return out
+
+
+def test_merged_indicator_labels_keep_their_rows_on_one_page() -> None:
+    """A 绩效目标表's 一级指标 label spans its rows: they are one group a page break does not
+    split, so a continuation page never starts under a label left on the page before."""
+    path = EXAMPLE.parent.parent / "department-budget-2025" / "workbook.xlsx"
+    grids = [b.grid for b in _blocks(path) if b.type == "grid" and b.grid is not None]
+    assert grids
+    for grid in grids:
+        groups = grid.body_groups()
+        assert sum(len(rows) for _, rows in groups) == len(grid.body)
+        for keep, rows in groups:
+            if keep:
+                assert rows[0][0].rowspan == len(rows) > 1
+    html = _document_html(path)
+    assert html.count('<tbody class="keep">') >= sum(k for g in grids for k, _ in g.body_groups())
+
+
+def _document_html(path: Path) -> str:
+    from disclosure_gen.render.pdf import render_html
+
+    checked = check(path)
+    assert checked.kind is not None and checked.model is not None
+    env = build_environment(checked.kind.name, checked.kind.template_folders(checked.model))
+    return render_html(env, checked.kind.render_context(env, checked.model, checked.computed))

@@ -85,22 +85,26 @@ def glued(text: str) -> Markup:
 
 
 def justified(lines: Sequence[Line]) -> Markup:
-    """Each line as a no-wrap span, its characters grouped by the spacing after them, and a
-    forced break after every line but the last."""
+    """Each line as one no-wrap span (a stretched line carries its letter-spacing itself; a
+    squeezed one spans its characters by spacing) and a forced break after all but the
+    last: the fewer boxes, the cheaper the layout."""
     out = []
     for line in lines:
-        out.append('<span class="jl">')
-        gaps = line.gaps or (0.0,) * len(line.text)
-        position = 0
-        for value, group in groupby(gaps):
-            size = len(list(group))
-            run = escape(line.text[position : position + size])
-            position += size
-            if value:
-                out.append(f'<span style="letter-spacing:{value:.3f}px">{run}</span>')
-            else:
-                out.append(str(run))
-        out.append("</span>")
+        groups = [(value, len(list(run))) for value, run in groupby(line.gaps)]
+        if len(groups) == 1 and groups[0][0]:
+            style = f' style="letter-spacing:{groups[0][0]:.3f}px"'
+            out.append(f'<span class="jl"{style}>{escape(line.text)}</span>')
+        else:
+            out.append('<span class="jl">')
+            position = 0
+            for value, size in groups:
+                run = escape(line.text[position : position + size])
+                position += size
+                if value:
+                    out.append(f'<span style="letter-spacing:{value:.3f}px">{run}</span>')
+                else:
+                    out.append(str(run))
+            out.append(str(escape(line.text[position:])) + "</span>")
         if line is not lines[-1]:
             out.append("<br>")
     return Markup("".join(out))
