@@ -126,11 +126,12 @@ def numbered(blocks: Sequence[Block]) -> tuple[Block, ...]:
 
 
 def with_lines(blocks: Sequence[Block], lines: dict[int, list[Line]]) -> tuple[Block, ...]:
-    """The blocks with each measured paragraph's lines (a one-line paragraph stays as is)."""
+    """The blocks with each measured paragraph's lines (a one-line paragraph becomes one
+    no-wrap span: cheaper to lay out than its text with every number in a span)."""
     out = []
     for block in blocks:
         index = block.extra.get("p")
-        if block.type == "p" and index in lines and len(lines[index]) > 1:
+        if block.type == "p" and index in lines:
             block = replace(block, extra={**block.extra, "lines": lines[index]})
         out.append(block)
     return tuple(out)
