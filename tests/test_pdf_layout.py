@@ -260,11 +260,21 @@ def test_no_table_page_holds_a_single_row_of_figures(path: Path) -> None:
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.parent.name)
 def test_no_amount_crosses_a_cell_border(path: Path) -> None:
-    """Amounts never wrap (no-wrap cells); this checks they do not run over their cell
-    either: no vertical table rule passes through an amount, the bold 总计 rows included."""
+    """A bold 总计 amount prints whole on one line (no-wrap cells), and no amount runs over
+    its cell: no vertical table rule passes through one."""
     import pdfplumber
 
+    totals = {
+        cell.text
+        for block in _blocks(path)
+        if block.type == "table" and block.grid is not None
+        for row in block.grid.body
+        for cell in row
+        if cell.bold and AMOUNT.fullmatch(cell.text)
+    }
+    assert totals
     crossed = []
+    printed: set[str] = set()
     with pdfplumber.open(io.BytesIO(documents(path).pdf or b"")) as pdf:
         for number, page in enumerate(pdf.pages, 1):
             rules = [e for e in page.edges if e["orientation"] == "v"]
@@ -273,6 +283,7 @@ def test_no_amount_crosses_a_cell_border(path: Path) -> None:
             for line in page.extract_text_lines(return_chars=True):
                 chars = _spaced_chars(line["chars"])
                 text = "".join(c["text"] for c in chars)
+                printed.update(text.split())
                 for match in AMOUNT.finditer(text):
                     first, last = chars[match.start()], chars[match.end() - 1]
                     for rule in rules:
@@ -284,6 +295,7 @@ def test_no_amount_crosses_a_cell_border(path: Path) -> None:
                         ):
                             crossed.append((number, match.group(0)))
     assert crossed == []
+    assert totals - printed == set()  # every 总计 amount printed whole on one line
 
 
 def _spaced_chars(chars: list[dict[str, Any]]) -> list[dict[str, Any]]:
