@@ -116,7 +116,7 @@ def squeezable(text: str) -> list[bool]:
 
 
 def numbered(blocks: Sequence[Block]) -> tuple[Block, ...]:
-    """Body paragraphs carry their index (``data-p``) so their line boxes can be found."""
+    """Body paragraphs carry their index (``data-p`` in the HTML), which keys their lines."""
     out = []
     for index, block in enumerate(blocks):
         if block.type == "p":
