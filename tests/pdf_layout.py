@@ -14,6 +14,7 @@ from functools import cache
 from pathlib import Path
 
 from disclosure_gen.pipeline import check
+from disclosure_gen.render.blocks import Block
 from disclosure_gen.render.environment import build_environment
 
 
@@ -49,13 +50,17 @@ def pdf_lines(data: bytes) -> tuple[PdfLine, ...]:
 
 
 @cache
-def paragraph_texts(path: Path) -> tuple[str, ...]:
-    """The body paragraphs (``p`` blocks) a workbook's document prints, in order."""
+def context_blocks(path: Path) -> tuple[Block, ...]:
+    """The blocks of a workbook's render context (what both formats print)."""
     checked = check(path)
     assert checked.kind is not None and checked.model is not None
     env = build_environment(checked.kind.name, checked.kind.template_folders(checked.model))
-    context = checked.kind.render_context(env, checked.model, checked.computed)
-    return tuple(b.text for b in context.blocks if b.type == "p")
+    return checked.kind.render_context(env, checked.model, checked.computed).blocks
+
+
+def paragraph_texts(path: Path) -> tuple[str, ...]:
+    """The body paragraphs (``p`` blocks) a workbook's document prints, in order."""
+    return tuple(b.text for b in context_blocks(path) if b.type == "p")
 
 
 PAGE_NUMBER = re.compile(r"—\d+—")

@@ -15,12 +15,11 @@ from typing import Any
 import pytest
 
 from disclosure_gen.pipeline import check
-from disclosure_gen.render.blocks import Block
 from disclosure_gen.render.environment import build_environment
 from disclosure_gen.render.justify import Line, glued, justified
 from tests import builders
 from tests.conftest import EXAMPLE
-from tests.pdf_layout import PdfLine, find_paragraphs, paragraph_texts, pdf_lines
+from tests.pdf_layout import PdfLine, context_blocks, find_paragraphs, paragraph_texts, pdf_lines
 from tests.render_helpers import documents, pdf_text
 
 CLAUSES = (
@@ -183,18 +182,11 @@ EXAMPLES = sorted((EXAMPLE.parent.parent).glob("*/workbook.xlsx"))
 AMOUNT = re.compile(r"(?<![\d,.])\d{1,3}(?:,\d{3})*\.\d{2}(?![\d])")
 
 
-def _blocks(path: Path) -> list[Block]:
-    checked = check(path)
-    assert checked.kind is not None and checked.model is not None
-    env = build_environment(checked.kind.name, checked.kind.template_folders(checked.model))
-    return list(checked.kind.render_context(env, checked.model, checked.computed).blocks)
-
-
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.parent.name)
 def test_table_headers_use_full_width_brackets(path: Path) -> None:
     cells = [
         cell.text
-        for block in _blocks(path)
+        for block in context_blocks(path)
         if block.grid is not None
         for row in (*block.grid.lead, *block.grid.header)
         for cell in row
@@ -212,7 +204,9 @@ def test_an_empty_table_prints_its_statement_without_a_total_row(tmp_path: Path)
         r for r in data["rows"]["lines"] if r[3] != "项目支出" or r[2] != builders.G
     ]
     path = builders.write(tmp_path / "no-projects.xlsx", data)
-    table7 = next(b for b in _blocks(path) if b.type == "table" and b.extra["number"] == "表7")
+    table7 = next(
+        b for b in context_blocks(path) if b.type == "table" and b.extra["number"] == "表7"
+    )
     assert table7.extra["empty_note"] and table7.grid is not None and table7.grid.body == ()
     text = pdf_text(documents(path).pdf or b"")
     assert re.sub(r"\s", "", table7.extra["empty_note"]) in text
@@ -266,7 +260,7 @@ def test_no_amount_crosses_a_cell_border(path: Path) -> None:
 
     totals = {
         cell.text
-        for block in _blocks(path)
+        for block in context_blocks(path)
         if block.type == "table" and block.grid is not None
         for row in block.grid.body
         for cell in row
@@ -312,7 +306,7 @@ def test_merged_indicator_labels_keep_their_rows_on_one_page() -> None:
     """A 绩效目标表's 一级指标 label spans its rows: they are one group a page break does not
     split, so a continuation page never starts under a label left on the page before."""
     path = EXAMPLE.parent.parent / "department-budget-2025" / "workbook.xlsx"
-    grids = [b.grid for b in _blocks(path) if b.type == "grid" and b.grid is not None]
+    grids = [b.grid for b in context_blocks(path) if b.type == "grid" and b.grid is not None]
     assert grids
     for grid in grids:
         groups = grid.body_groups()
@@ -325,9 +319,11 @@ def test_merged_indicator_labels_keep_their_rows_on_one_page() -> None:
 
 
 def _document_html(path: Path) -> str:
+    from disclosure_gen.render.context import RenderContext
     from disclosure_gen.render.pdf import render_html
 
     checked = check(path)
     assert checked.kind is not None and checked.model is not None
     env = build_environment(checked.kind.name, checked.kind.template_folders(checked.model))
-    return render_html(env, checked.kind.render_context(env, checked.model, checked.computed))
+    context = RenderContext("", "", 0, context_blocks(path))
+    return render_html(env, context)
