@@ -42,7 +42,9 @@ def assign_pages(blocks: list[Block]) -> list[Block]:
     """
     for block in blocks:
         if block.type == "table" and block.grid is not None:
-            block.page = "wide" if block.grid.landscape else "tables"
+            # An empty wide table (its statement under the header) needs no landscape page.
+            wide = block.grid.landscape and not block.extra.get("empty_note")
+            block.page = "wide" if wide else "tables"
     for block, following in pairwise(blocks):
         if block.type == "part" and following.type == "table":
             block.page = following.page
@@ -134,7 +136,8 @@ class DocumentBuilder:
         grid = Grid(
             widths=tuple(spec["widths"]),
             header=header_rows(spec["header"], self.subject),
-            body=body_rows(rows, spec["align"]),
+            # An empty table prints its statement, not a 总计 row of blanks.
+            body=body_rows(rows, spec["align"]) if not table.empty else (),
             landscape=spec.get("orientation") == "landscape",
             font="small" if len(spec["widths"]) > 8 else "normal",
         )

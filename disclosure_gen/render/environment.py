@@ -29,6 +29,7 @@ from jinja2 import (
 )
 
 from disclosure_gen.money import format_amount, format_amount_or_zero, round2
+from disclosure_gen.render.justify import glued, justified
 
 
 def packaged_templates() -> Path:
@@ -144,5 +145,7 @@ def build_environment(
         pct=pct,
         cn_date=cn_date,
         cn_number=cn_number,
+        glued=glued,
+        justified=justified,
     )
     return env

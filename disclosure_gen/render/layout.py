@@ -50,6 +50,23 @@ class Grid:
     # only the column titles repeat on a continuation page.
     lead: tuple[tuple[GridCell, ...], ...] = ()
 
+    def body_groups(self) -> list[tuple[bool, tuple[tuple[GridCell, ...], ...]]]:
+        """The body rows as (keep, rows) groups: a row whose first cell spans rows (a
+        绩效目标表's 一级指标 label) with the rows it spans is kept on one page, so a
+        continuation page never shows rows without their 一级/二级 labels (short of a group
+        taller than a page); the other rows run together."""
+        groups: list[tuple[bool, tuple[tuple[GridCell, ...], ...]]] = []
+        index = 0
+        while index < len(self.body):
+            size = max(1, self.body[index][0].rowspan) if self.body[index] else 1
+            rows = self.body[index : index + size]
+            if size == 1 and groups and not groups[-1][0]:
+                groups[-1] = (False, groups[-1][1] + rows)
+            else:
+                groups.append((size > 1, rows))
+            index += size
+        return groups
+
     def percent_widths(self) -> list[str]:
         whole = sum(self.widths)
         return [f"{w * 100 / whole:.2f}%" for w in self.widths]

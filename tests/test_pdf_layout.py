@@ -1,0 +1,329 @@
+"""Publication-grade PDF pages: justified body text that extracts cleanly, breaks that obey
+Chinese line-breaking rules, tables that break well."""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import subprocess
+from collections import Counter
+from itertools import pairwise
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from disclosure_gen.pipeline import check
+from disclosure_gen.render.environment import build_environment
+from disclosure_gen.render.justify import Line, glued, justified
+from tests import builders
+from tests.conftest import EXAMPLE
+from tests.pdf_layout import PdfLine, context_blocks, find_paragraphs, paragraph_texts, pdf_lines
+from tests.render_helpers import documents, pdf_text
+
+CLAUSES = (
+    "按照《政务信息化项目管理办法》（试行）的要求",
+    "统筹推进全市“数字政府”建设和政务数据共享交换",
+    "安排资金{n}万元，比上年增长{p}%",
+    "承担电子政务外网、IPv6升级改造及政务云平台的运行维护",
+    "完成{k}个部门、{k}家单位的系统迁移",
+    "其中：基础设施{n}万元，软件服务{n}万元",
+    "组织开展网络安全等级保护测评、密码应用安全性评估",
+    "落实“过紧日子”要求，压减一般性支出",
+    "配合财政部门做好预算绩效管理（含绩效目标、绩效监控和绩效评价）",
+    "负责机关办公用房{k}平方米的日常管理",
+)
+
+
+def long_text(paragraphs: int) -> str:
+    """Deterministic prose mixing numbers, units, brackets and quotes; one line a paragraph."""
+    out = []
+    step = 0
+    for number in range(paragraphs):
+        sentence = []
+        for _ in range(3 + number % 5):
+            clause = CLAUSES[step % len(CLAUSES)]
+            step += 7
+            sentence.append(
+                clause.format(
+                    n=f"{(step * 7919) % 100000 / 100:,.2f}",
+                    p=f"{(step * 31) % 1000 / 100:.2f}",
+                    k=step % 97 + 3,
+                )
+            )
+        out.append("，".join(sentence).rstrip("；，") + "。")
+    return "\n".join(out)
+
+
+@pytest.fixture(scope="module")
+def long_document(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    data = builders.sample()
+    data["forms"]["profile"]["functions"] = long_text(24)
+    return builders.write(tmp_path_factory.mktemp("long") / "long.xlsx", data)
+
+
+def body_paragraphs(path: Path) -> list[list[PdfLine]]:
+    pdf = documents(path).pdf
+    assert pdf is not None
+    found = find_paragraphs(pdf_lines(pdf), paragraph_texts(path))
+    missing = [text for text, lines in zip(paragraph_texts(path), found, strict=True) if not lines]
+    assert missing == []  # every paragraph extracts as its own text, no character added
+    return found
+
+
+@pytest.fixture(params=["unit-example", "long-synthetic"])
+def measured(request: pytest.FixtureRequest, long_document: Path) -> list[list[PdfLine]]:
+    return body_paragraphs(EXAMPLE if request.param == "unit-example" else long_document)
+
+
+def flush(lines: list[PdfLine]) -> tuple[float, list[PdfLine]]:
+    """The right edge (the commonest line end) and the lines that reach it: within 1 pt, or
+    for a line ending in a closing mark, hanging past it by at most half that mark (its
+    blank half given up, 标点挤压)."""
+    ends = Counter(round(line.x1, 1) for line in lines if line.text[-1:] not in CLOSING)
+    right = ends.most_common(1)[0][0]
+    out = []
+    for line in lines:
+        hang = line.size / 2 + 1 if line.text[-1:] in CLOSING else 1.0
+        if right - 1.0 <= line.x1 <= right + hang:
+            out.append(line)
+    return right, out
+
+
+def test_non_final_body_lines_end_at_the_right_margin(measured: list[list[PdfLine]]) -> None:
+    inner = [line for lines in measured for line in lines[:-1]]
+    assert len(inner) > 40
+    right, reached = flush(inner)
+    short = [(round(right - line.x1, 1), line.text) for line in inner if line not in reached]
+    assert len(reached) / len(inner) >= 0.95, short
+
+
+def test_last_lines_of_paragraphs_are_not_stretched(measured: list[list[PdfLine]]) -> None:
+    right, _ = flush([line for lines in measured for line in lines[:-1]])
+    short = [lines[-1] for lines in measured if right - lines[-1].x1 > 16]
+    assert len(short) > len(measured) / 2
+
+
+CLOSING = "。，、：；）》”！？"
+OPENING = "（《“"
+
+
+def test_body_lines_obey_chinese_line_breaking_rules(measured: list[list[PdfLine]]) -> None:
+    """No closing punctuation opens a line, no opening one ends it, a number keeps its unit
+    and is never split."""
+    bad = []
+    for lines in measured:
+        for before, after in pairwise(lines):
+            end, start = before.text.rstrip(), after.text.lstrip()
+            if start[:1] in CLOSING or end[-1:] in OPENING:
+                bad.append((end[-6:], start[:6]))
+            if re.search(r"\d$", end) and re.match(r"[\d,.%万亿元人个家项辆]", start):
+                bad.append((end[-6:], start[:6]))
+            if re.search(r"[\d,.]$", end) and re.match(r"[\d,.]", start):
+                bad.append((end[-6:], start[:6]))
+    assert bad == []
+
+
+def test_justified_lines_extract_without_spaces(long_document: Path) -> None:
+    """pypdf reads a gap of about 0.12 em as a space, pdftotext one of 0.1 em: the spread
+    gaps stay below both (pdfplumber's own extraction is checked by ``body_paragraphs``)."""
+    from pypdf import PdfReader
+
+    pdf = documents(long_document).pdf or b""
+    reader = PdfReader(io.BytesIO(pdf))
+    pages = {n: (p.extract_text() or "").splitlines() for n, p in enumerate(reader.pages, 1)}
+    found = body_paragraphs(long_document)
+    inner = [line for lines in found for line in lines[:-1] if " " not in line.text]
+    assert len(inner) > 100
+    assert [line.text for line in inner if line.text not in pages[line.page]] == []
+    if shutil.which("pdftotext"):
+        text = subprocess.run(
+            ["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True
+        ).stdout.decode("utf-8")
+        assert [line.text for line in inner if line.text not in text.splitlines()] == []
+
+
+def test_justified_markup_keeps_user_text_literal() -> None:
+    text = "A & B <i>x</i> {{ y }} 1,234.56万元"
+    first = "A & B <i>x</i>"
+    lines = justified([Line(first, (0.25,) * len(first)), Line("{{ y }} 1,234.56万元")])
+    assert "A &amp; B &lt;i&gt;x&lt;/i&gt;" in lines and "<i>" not in lines
+    assert 'style="letter-spacing:0.250px"' in lines and "<br>" in lines
+    assert lines.endswith("{{ y }} 1,234.56万元</span>")
+    assert str(glued(text)).endswith('<span class="nw">1,234.56万元</span>')
+    assert '<span class="nw">&lt;i&gt;x&lt;/i&gt;</span>' in glued(text)
+    assert "&lt;i&gt;" in glued(text)
+
+
+def test_docx_body_paragraphs_are_justified_by_word() -> None:
+    """Word and WPS justify CJK themselves: the Normal style inherits jc=both."""
+    from docx import Document
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    doc = Document(io.BytesIO(documents(EXAMPLE).docx))
+    normal = doc.styles["Normal"]
+    body = [p for p in doc.paragraphs if p.style is not None and p.style.name == "Normal"]
+    assert body and all(p.paragraph_format.alignment is None for p in body)
+    assert normal.paragraph_format.alignment in (None, WD_ALIGN_PARAGRAPH.JUSTIFY)
+    assert '<w:jc w:val="both"/></w:pPr></w:pPrDefault>' in _styles(documents(EXAMPLE).docx)
+
+
+def _styles(data: bytes) -> str:
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        return zf.read("word/styles.xml").decode("utf-8")
+
+
+# Tables that break well ------------------------------------------------------------------
+
+EXAMPLES = sorted((EXAMPLE.parent.parent).glob("*/workbook.xlsx"))
+AMOUNT = re.compile(r"(?<![\d,.])\d{1,3}(?:,\d{3})*\.\d{2}(?![\d])")
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.parent.name)
+def test_table_headers_use_full_width_brackets(path: Path) -> None:
+    cells = [
+        cell.text
+        for block in context_blocks(path)
+        if block.grid is not None
+        for row in (*block.grid.lead, *block.grid.header)
+        for cell in row
+    ]
+    assert [
+        t
+        for t in cells
+        if re.search(r"[\u4e00-\u9fff]\(|\)[\u4e00-\u9fff]|\(.*[\u4e00-\u9fff].*\)", t)
+    ] == []
+
+
+def test_an_empty_table_prints_its_statement_without_a_total_row(tmp_path: Path) -> None:
+    data = builders.sample()
+    data["rows"]["lines"] = [
+        r for r in data["rows"]["lines"] if r[3] != "项目支出" or r[2] != builders.G
+    ]
+    path = builders.write(tmp_path / "no-projects.xlsx", data)
+    table7 = next(
+        b for b in context_blocks(path) if b.type == "table" and b.extra["number"] == "表7"
+    )
+    assert table7.extra["empty_note"] and table7.grid is not None and table7.grid.body == ()
+    text = pdf_text(documents(path).pdf or b"")
+    assert re.sub(r"\s", "", table7.extra["empty_note"]) in text
+
+
+def _pages(data: bytes) -> list[tuple[float, float, str]]:
+    import pdfplumber
+
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        return [(p.width, p.height, re.sub(r"\s", "", p.extract_text() or "")) for p in pdf.pages]
+
+
+def test_an_empty_wide_table_sits_on_a_portrait_page() -> None:
+    """表11 of the unit example is empty: its statement needs no landscape page."""
+    pages = _pages(documents(EXAMPLE).pdf or b"")
+    width, height, _ = next(p for p in pages if "上年结转结余情况明细表" in p[2] and "表11" in p[2])
+    assert width < height
+
+
+def test_an_intro_sentence_shares_its_page_with_the_table_it_announces() -> None:
+    path = EXAMPLE.parent.parent / "department-budget-2025" / "workbook.xlsx"
+    pages = _pages(documents(path).pdf or b"")
+    page = next(p for p in pages if "具体情况见下表" in p[2])
+    assert page[2].index("具体情况见下表") < page[2].find("部门整体绩效目标表")
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.parent.name)
+def test_no_table_page_holds_a_single_row_of_figures(path: Path) -> None:
+    """A 公开表 continued on the next page (a table page without the caption's 单位：万元)
+    carries at least two of its rows there: the last rows keep together."""
+    import pdfplumber
+
+    lonely = []
+    with pdfplumber.open(io.BytesIO(documents(path).pdf or b"")) as pdf:
+        for number, page in enumerate(pdf.pages, 1):
+            lines = page.extract_text_lines()
+            rows = [ln for ln in lines if AMOUNT.search(ln["text"])]
+            text = "".join(ln["text"] for ln in lines)
+            table = any(e["orientation"] == "v" for e in page.edges)
+            continued = table and "单位：万元" not in text and "绩效" not in text
+            if continued and len(rows) == 1:
+                lonely.append((number, rows[0]["text"][:40]))
+    assert lonely == []
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.parent.name)
+def test_no_amount_crosses_a_cell_border(path: Path) -> None:
+    """A bold 总计 amount prints whole on one line (no-wrap cells), and no amount runs over
+    its cell: no vertical table rule passes through one."""
+    import pdfplumber
+
+    totals = {
+        cell.text
+        for block in context_blocks(path)
+        if block.type == "table" and block.grid is not None
+        for row in block.grid.body
+        for cell in row
+        if cell.bold and AMOUNT.fullmatch(cell.text)
+    }
+    assert totals
+    crossed = []
+    printed: set[str] = set()
+    with pdfplumber.open(io.BytesIO(documents(path).pdf or b"")) as pdf:
+        for number, page in enumerate(pdf.pages, 1):
+            rules = [e for e in page.edges if e["orientation"] == "v"]
+            if not rules:
+                continue
+            for line in page.extract_text_lines(return_chars=True):
+                chars = _spaced_chars(line["chars"])
+                text = "".join(c["text"] for c in chars)
+                printed.update(text.split())
+                for match in AMOUNT.finditer(text):
+                    first, last = chars[match.start()], chars[match.end() - 1]
+                    for rule in rules:
+                        inside = first["x0"] + 0.5 < rule["x0"] < last["x1"] - 0.5
+                        if (
+                            inside
+                            and rule["top"] <= first["top"] + 1
+                            and rule["bottom"] >= first["bottom"] - 1
+                        ):
+                            crossed.append((number, match.group(0)))
+    assert crossed == []
+    assert totals - printed == set()  # every 总计 amount printed whole on one line
+
+
+def _spaced_chars(chars: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The characters of a line with a blank between two that stand apart (two cells)."""
+    out: list[dict[str, Any]] = []
+    for char in chars:
+        if out and char["x0"] - out[-1]["x1"] > 1.5:
+            out.append({**char, "text": " "})
+        out.append(char)
+    return out
+
+
+def test_merged_indicator_labels_keep_their_rows_on_one_page() -> None:
+    """A 绩效目标表's 一级指标 label spans its rows: they are one group a page break does not
+    split, so a continuation page never starts under a label left on the page before."""
+    path = EXAMPLE.parent.parent / "department-budget-2025" / "workbook.xlsx"
+    grids = [b.grid for b in context_blocks(path) if b.type == "grid" and b.grid is not None]
+    assert grids
+    for grid in grids:
+        groups = grid.body_groups()
+        assert sum(len(rows) for _, rows in groups) == len(grid.body)
+        for keep, rows in groups:
+            if keep:
+                assert rows[0][0].rowspan == len(rows) > 1
+    html = _document_html(path)
+    assert html.count('<tbody class="keep">') >= sum(k for g in grids for k, _ in g.body_groups())
+
+
+def _document_html(path: Path) -> str:
+    from disclosure_gen.render.context import RenderContext
+    from disclosure_gen.render.pdf import render_html
+
+    checked = check(path)
+    assert checked.kind is not None and checked.model is not None
+    env = build_environment(checked.kind.name, checked.kind.template_folders(checked.model))
+    context = RenderContext("", "", 0, context_blocks(path))
+    return render_html(env, context)
