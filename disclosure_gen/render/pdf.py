@@ -11,10 +11,14 @@ from dataclasses import dataclass
 
 from disclosure_gen.render.context import RenderContext
 from disclosure_gen.render.environment import DocumentEnvironment
+from disclosure_gen.render.fonts import css_fonts
 
 
 def render_html(env: DocumentEnvironment, context: RenderContext) -> str:
-    return env.get_template("skin/document.html").render(context.as_dict())
+    """The HTML WeasyPrint lays out; style.css gets the installed font stacks (``fonts``)."""
+    return env.get_template("skin/document.html").render(
+        {**context.as_dict(), "fonts": css_fonts()}
+    )
 
 
 @dataclass(frozen=True)
