@@ -14,6 +14,7 @@ from typing import Any
 
 from disclosure_gen.compute.table import Table
 from disclosure_gen.render.layout import Grid, body_rows, header_rows
+from disclosure_gen.render.titles import TITLE_CHARS, balanced_lines
 
 
 @dataclass
@@ -37,6 +38,9 @@ def assign_pages(blocks: list[Block]) -> list[Block]:
     for block, following in pairwise(blocks):
         if block.type == "part" and following.type == "table":
             block.page = following.page
+    for block in blocks:
+        if block.type == "part":  # its line width is known only now
+            block.extra["lines"] = balanced_lines(block.text, TITLE_CHARS[block.page])
     return blocks
 
 
@@ -67,8 +71,10 @@ class DocumentBuilder:
         return anchor
 
     def cover(self, *lines: str) -> str:
-        """The cover title, one line per argument (so a long unit name breaks where it should)."""
-        return self._add(Block("cover", "".join(lines), extra={"lines": list(lines)}))
+        """The cover title, one line per argument at least; an argument too long for one
+        line (a long unit name) is broken into balanced lines at word boundaries."""
+        broken = [part for line in lines for part in balanced_lines(line, TITLE_CHARS["text"])]
+        return self._add(Block("cover", "".join(lines), extra={"lines": broken}))
 
     def contents(self, title: str) -> str:
         return self._add(Block("toc", title, extra={"entries": self.toc}))

@@ -29,6 +29,7 @@ from jinja2 import (
 )
 
 from disclosure_gen.money import format_amount, format_amount_or_zero, round2
+from disclosure_gen.render.titles import balanced_lines
 
 
 def packaged_templates() -> Path:
@@ -144,5 +145,6 @@ def build_environment(
         pct=pct,
         cn_date=cn_date,
         cn_number=cn_number,
+        title_lines=balanced_lines,
     )
     return env
