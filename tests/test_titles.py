@@ -10,7 +10,7 @@ import pytest
 from disclosure_gen.pipeline import Documents
 from disclosure_gen.render.titles import balanced_lines, width
 from tests import builders
-from tests.render_helpers import docx_xml, documents
+from tests.render_helpers import documents, docx_xml
 
 LONG_NAME = "新疆维吾尔自治区工业和信息化厅信息中心"
 
