@@ -16,6 +16,7 @@ from __future__ import annotations
 import bisect
 import shutil
 import subprocess
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
@@ -153,13 +154,13 @@ def _merge(ranges: list[tuple[int, int]]) -> Coverage:
 def parse_charsets(lines: list[str]) -> Coverage:
     """fontconfig's ``%{charset}`` lines ("20-7e a0-17f 192 …", hex) as one coverage."""
     ranges: list[tuple[int, int]] = []
-    for line in lines:
-        for item in line.split():
-            low, _, high = item.partition("-")
-            try:
-                ranges.append((int(low, 16), int(high or low, 16)))
-            except ValueError:
-                continue
+    items = {item for line in lines for item in line.split()}  # faces share most ranges
+    for item in items:
+        low, _, high = item.partition("-")
+        try:
+            ranges.append((int(low, 16), int(high or low, 16)))
+        except ValueError:
+            continue
     return _merge(ranges)
 
 
@@ -167,3 +168,27 @@ def parse_charsets(lines: list[str]) -> Coverage:
 def coverage() -> Coverage:
     """What the installed fonts can draw together (pango falls back to any of them)."""
     return parse_charsets(_fc_list("%{charset}\n"))
+
+
+def undrawable(text: str) -> list[str]:
+    """The distinct printable characters of ``text`` that no installed face draws, in order
+    of appearance; none when nothing could be checked (no fonts found: said once, by
+    ``fonts_missing``), and no font lookup at all for plain ASCII text."""
+    if text.isascii():
+        return []
+    cover = coverage()
+    if cover.empty:
+        return []
+    out: dict[str, None] = {}
+    for char in text:
+        if char <= " " or char in out or ord(char) in cover:
+            continue
+        if not unicodedata.category(char).startswith(("C", "Z")):
+            out[char] = None
+    return list(out)
+
+
+def fonts_missing() -> bool:
+    """True when fontconfig reports no font at all.  Where its tools are absent (Windows)
+    nothing can be told, and nothing is said."""
+    return shutil.which("fc-list") is not None and coverage().empty
