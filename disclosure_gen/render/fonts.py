@@ -8,7 +8,7 @@ Naming only families that are installed makes the stack mean what it says: the o
 Windows face where it exists, else the open Fandol face, else Noto CJK SC; pango still falls
 back per glyph through the rest of the stack.
 
-Both answers come from one ``fc-list`` call each, once per process, lazily.
+Both answers come from one ``fc-list`` call, once per process, lazily.
 """
 
 from __future__ import annotations
@@ -73,11 +73,22 @@ def _fc_list(fmt: str) -> list[str]:
 
 
 @cache
+def _faces() -> tuple[tuple[str, str], ...]:
+    """(family names, charset) of every installed face: one fc-list call serves both
+    questions, since generate asks both (validation, then the PDF's stacks)."""
+    faces = []
+    for line in _fc_list("%{family}\t%{charset}\n"):
+        families, _, charset = line.partition("\t")
+        faces.append((families, charset))
+    return tuple(faces)
+
+
+@cache
 def installed_families() -> frozenset[str]:
     """Every family name fontconfig knows (a face's localised names included)."""
     names: set[str] = set()
-    for line in _fc_list("%{family}\n"):
-        names.update(name.strip() for name in line.split(","))
+    for families, _ in _faces():
+        names.update(name.strip() for name in families.split(","))
     return frozenset(names)
 
 
@@ -167,7 +178,7 @@ def parse_charsets(lines: list[str]) -> Coverage:
 @cache
 def coverage() -> Coverage:
     """What the installed fonts can draw together (pango falls back to any of them)."""
-    return parse_charsets(_fc_list("%{charset}\n"))
+    return parse_charsets([charset for _, charset in _faces()])
 
 
 def undrawable(text: str) -> list[str]:
