@@ -87,6 +87,8 @@ def test_pdf_embeds_fandol_fang_hei_kai_and_a_bold_serif_title(rendered: Documen
         pytest.fail("pdffonts gave no listing")
     names = {line.split()[0].split("+", 1)[-1] for line in listing.splitlines()[2:]}
     assert {"FandolFang", "FandolHei", "FandolKai", "Noto-Serif-CJK-SC-Bold"} <= names, names
+    # a bold request on 仿宋 gives a "Bold" name but regular outlines (no synthetic bold)
+    assert "FandolFang-Bold" not in names, names
 
 
 def test_charset_ranges_parse_into_a_coverage() -> None:

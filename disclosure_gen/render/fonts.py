@@ -44,6 +44,9 @@ ROLES: dict[str, tuple[tuple[str, ...], str]] = {
     ),
     "title": (("方正小标宋简体", "FZXiaoBiaoSong-B05S", "华文中宋", "Noto Serif CJK SC"), "serif"),
     "song": (("SimSun", "宋体", "Noto Serif CJK SC"), "serif"),
+    # Bold table cells: the one installed CJK face with a real bold weight (WeasyPrint
+    # draws no synthetic bold, and 仿宋 has none).
+    "bold": (("Noto Serif CJK SC", "SimHei", "黑体", "FandolHei"), "serif"),
 }
 
 # Mean ink box (height and width averaged over common hanzi, in em) of the open faces, as
