@@ -25,6 +25,11 @@ LONG_NAME = "新疆维吾尔自治区工业和信息化厅信息中心"
             ["第一部分 2024年新疆维吾尔自治区", "工业和信息化厅信息中心单位概况"],
         ),
         ("乌鲁木齐市数字化发展局", 8, ["乌鲁木齐市", "数字化发展局"]),
+        (  # a 黑体 section heading: not “…情况总|体说明”
+            "一、关于乌鲁木齐市数字化发展局2025年收支预算情况总体说明",
+            25,
+            ["一、关于乌鲁木齐市数字化发展局", "2025年收支预算情况总体说明"],
+        ),
         (LONG_NAME, 20, [LONG_NAME]),  # fits: one line
     ],
 )
@@ -39,6 +44,12 @@ def test_a_title_without_boundaries_is_cut_in_the_middle_and_never_leaves_one_ch
     lines = balanced_lines(text, 20)
     assert [len(line) for line in lines] == [10, 11]
     assert all(width(line) <= 20 for line in lines)
+
+
+def test_lines_joined_are_the_text_again_so_spaces_survive() -> None:
+    text = "（一）项目名称：智慧政务平台建设 <二期> & “{{ 运维保障服务 }}”"
+    lines = balanced_lines(text, 24)
+    assert len(lines) == 2 and "".join(lines) == text
 
 
 def test_no_line_ends_inside_a_word_of_the_long_name() -> None:

@@ -14,7 +14,7 @@ from typing import Any
 
 from disclosure_gen.compute.table import Table
 from disclosure_gen.render.layout import Grid, body_rows, header_rows
-from disclosure_gen.render.titles import TITLE_CHARS, balanced_lines
+from disclosure_gen.render.titles import HEADING_CHARS, TITLE_CHARS, balanced_lines
 
 
 @dataclass
@@ -83,10 +83,15 @@ class DocumentBuilder:
         return self._add(Block("part", text, extra={"anchor": self._anchor(text, 1)}))
 
     def h1(self, text: str) -> str:
-        return self._add(Block("h1", _join(text)))
+        return self._heading("h1", _join(text))
 
     def h2(self, text: str) -> str:
-        return self._add(Block("h2", _join(text)))
+        return self._heading("h2", _join(text))
+
+    def _heading(self, level: str, text: str) -> str:
+        """A heading with its balanced lines (a long one breaks at a word, not “总|体说明”)."""
+        lines = balanced_lines(text, HEADING_CHARS[level])
+        return self._add(Block(level, text, extra={"lines": lines}))
 
     def p(self, caller: Callable[[], str]) -> str:
         text = _join(caller())

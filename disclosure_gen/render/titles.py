@@ -46,6 +46,8 @@ MAX_LINES = 4
 # Characters per line of a 22pt title on each kind of page (text width ÷ 22pt, rounded
 # down): 442pt portrait text pages, 482pt table pages, 740pt landscape pages.
 TITLE_CHARS = {"text": 20.0, "tables": 21.0, "wide": 33.0}
+# Headings on text pages (442pt) after their 2em indent: 黑体 16pt, 楷体 16.6pt.
+HEADING_CHARS = {"h1": 25.0, "h2": 24.0}
 
 
 def width(text: str) -> float:
@@ -68,7 +70,7 @@ def boundaries(text: str) -> list[int]:
 
 def _split(text: str, cuts: tuple[int, ...]) -> list[str]:
     edges = (0, *cuts, len(text))
-    return [text[a:b].strip() for a, b in pairwise(edges)]
+    return [text[a:b] for a, b in pairwise(edges)]  # joined, they are the text again
 
 
 def _best(text: str, cuts: list[int], limit: float) -> list[str] | None:
@@ -77,8 +79,8 @@ def _best(text: str, cuts: list[int], limit: float) -> list[str] | None:
         best: tuple[float, float, list[str]] | None = None
         for chosen in combinations(cuts, count):
             lines = _split(text, chosen)
-            widths = [width(line) for line in lines]
-            if max(widths) > limit or min(len(line) for line in lines) < MIN_LAST:
+            widths = [width(line.rstrip()) for line in lines]
+            if max(widths) > limit or min(len(line.strip()) for line in lines) < MIN_LAST:
                 continue
             score = (max(widths), max(widths) - min(widths), lines)
             if best is None or score[:2] < best[:2]:
