@@ -79,16 +79,20 @@ install_fandol() {
     return 0
   fi
   tmp=$(mktemp -d)
-  if (cd "$tmp" && apt-get download texlive-lang-chinese >/dev/null 2>&1) ||
-     { [ "$(id -u)" -eq 0 ] && apt-get update -qq && (cd "$tmp" && apt-get download texlive-lang-chinese >/dev/null); }; then
-    dpkg-deb --fsys-tarfile "$tmp"/texlive-lang-chinese_*.deb |
-      tar -x -C "$tmp" --wildcards './usr/share/texlive/texmf-dist/fonts/opentype/public/fandol/Fandol[FHKS]*-Regular.otf'
-    mkdir -p "$target" && cp "$tmp"/usr/share/texlive/texmf-dist/fonts/opentype/public/fandol/*.otf "$target"/
+  local fonts="usr/share/texlive/texmf-dist/fonts/opentype/public/fandol"
+  # Every step may fail (no package lists, no network, a damaged download): say so and go on,
+  # the PDF then falls back to Noto Serif CJK SC; set-up itself does not fail for it.
+  if { (cd "$tmp" && apt-get download texlive-lang-chinese >/dev/null 2>&1) ||
+       { [ "$(id -u)" -eq 0 ] && apt-get update -qq &&
+         (cd "$tmp" && apt-get download texlive-lang-chinese >/dev/null 2>&1); }; } &&
+     (dpkg-deb --fsys-tarfile "$tmp"/texlive-lang-chinese_*.deb |
+        tar -x -C "$tmp" --wildcards "./$fonts/Fandol[FHKS]*-Regular.otf") 2>/dev/null &&
+     mkdir -p "$target" && cp "$tmp/$fonts"/*.otf "$target"/; then
     fc-cache -f >/dev/null 2>&1 || true
     echo "system-deps: installed the Fandol fonts (仿宋/黑体/楷体/宋体) in $target"
   else
-    echo "system-deps: could not download texlive-lang-chinese for the Fandol fonts (run apt-get update as root);" >&2
-    echo "  the PDF falls back to Noto Serif CJK SC for 仿宋." >&2
+    echo "system-deps: could not install the Fandol fonts from texlive-lang-chinese (as root: apt-get update);" >&2
+    echo "  the PDF falls back to Noto Serif CJK SC for 仿宋/楷体/黑体." >&2
   fi
   rm -rf "$tmp"
 }

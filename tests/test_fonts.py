@@ -95,3 +95,28 @@ def test_charset_ranges_parse_into_a_coverage() -> None:
     cover = fonts.parse_charsets(["20-7e a0-17f 4e00", "4e01-4e05 zz"])
     assert 0x41 in cover and 0x4E03 in cover and 0x7F not in cover and 0x4E06 not in cover
     assert cover.starts == (0x20, 0xA0, 0x4E00)
+
+
+def test_alias_file_maps_the_official_names_to_fandol_for_docx_previews(tmp_path: Path) -> None:
+    """LibreOffice opens the DOCX (official names in its styles) through fontconfig."""
+    alias = Path(__file__).resolve().parent.parent / "scripts/fontconfig/60-disclosure-gen.conf"
+    conf = tmp_path / "fonts.conf"
+    conf.write_text(
+        '<?xml version="1.0"?><fontconfig>'
+        "<dir>/usr/share/fonts</dir><dir>/usr/local/share/fonts</dir><dir>~/.local/share/fonts</dir>"
+        f"<cachedir>{tmp_path}/cache</cachedir><include>{alias}</include></fontconfig>",
+        encoding="utf-8",
+    )
+
+    def match(name: str) -> str:
+        return subprocess.run(
+            ["fc-match", "--format", "%{family[0]}", f"{name}:lang=zh-cn"],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={"FONTCONFIG_FILE": str(conf), "PATH": "/usr/bin:/bin"},
+        ).stdout
+
+    assert match("仿宋_GB2312") == "FandolFang"
+    assert match("楷体_GB2312") == "FandolKai"
+    assert match("黑体") == "FandolHei"
