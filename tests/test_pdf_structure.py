@@ -106,6 +106,7 @@ def test_pdf_a_3b_has_output_intent_identification_and_content_derived_id(
 
 def test_pdf_a_carries_the_workbook_as_its_source(archival: bytes, workbook: Path) -> None:
     pdf = pikepdf.open(io.BytesIO(archival))
+    assert len(pdf.Root.AF) == 1  # one associated file, listed once
     spec = pdf.Root.AF[0]
     assert str(spec.AFRelationship) == "/Source" and str(spec.UF) == workbook.name
     assert pdf.attachments[workbook.name].get_file().read_bytes() == workbook.read_bytes()

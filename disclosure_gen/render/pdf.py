@@ -70,8 +70,19 @@ def render_pdf(
     for number, page in enumerate(document.pages, start=1):
         for anchor in page.anchors:
             pages.setdefault(anchor, number)
-    data: bytes = document.write_pdf(uncompressed_pdf=False, **_variant(options, context.year))
+    data: bytes = document.write_pdf(
+        uncompressed_pdf=False, finisher=_one_entry_per_file, **_variant(options, context.year)
+    )
     return Pdf(data, pages)
+
+
+def _one_entry_per_file(_document: Any, pdf: Any) -> None:
+    """WeasyPrint 70 lists an embedded file in the catalog's /AF twice (once from the
+    EmbeddedFiles name tree, once as its file specification): keep each once."""
+    if "AF" in pdf.catalog:
+        unique = list(dict.fromkeys(pdf.catalog["AF"]))
+        pdf.catalog["AF"].clear()
+        pdf.catalog["AF"].extend(unique)
 
 
 def _variant(options: PdfOptions, year: int) -> dict[str, Any]:
