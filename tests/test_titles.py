@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import subprocess
+import time
 
 import pytest
 
@@ -44,6 +45,18 @@ def test_a_title_without_boundaries_is_cut_in_the_middle_and_never_leaves_one_ch
     lines = balanced_lines(text, 20)
     assert [len(line) for line in lines] == [10, 11]
     assert all(width(line) <= 20 for line in lines)
+
+
+def test_a_name_of_hundreds_of_characters_is_filled_quickly_not_balanced() -> None:
+    text = (LONG_NAME * 40)[:777]
+    start = time.perf_counter()
+    lines = balanced_lines(text, 20)
+    assert time.perf_counter() - start < 1.0
+    assert "".join(lines) == text and all(width(line) <= 20 for line in lines)
+    assert all(line[-1] in "区厅心" for line in lines[:-1])
+    start = time.perf_counter()
+    assert "".join(balanced_lines("市" * 79, 20)) == "市" * 79  # a boundary at every character
+    assert time.perf_counter() - start < 0.5
 
 
 def test_lines_joined_are_the_text_again_so_spaces_survive() -> None:

@@ -73,11 +73,28 @@ def _split(text: str, cuts: tuple[int, ...]) -> list[str]:
     return [text[a:b] for a, b in pairwise(edges)]  # joined, they are the text again
 
 
+NEAREST = 6  # candidate cuts kept around each even break position
+
+
+def _near_even(text: str, cuts: list[int], count: int) -> list[int]:
+    """The cuts near where ``count`` even breaks would fall: a balanced split uses those,
+    and trying only them keeps a title with a boundary at every character (“市市市…”)
+    to a few hundred trials instead of C(n, 3)."""
+    if len(cuts) <= NEAREST * count:
+        return cuts
+    total = width(text)
+    near: set[int] = set()
+    for j in range(1, count + 1):
+        ideal = total * j / (count + 1)
+        near.update(sorted(cuts, key=lambda i: (abs(width(text[:i]) - ideal), i))[:NEAREST])
+    return sorted(near)
+
+
 def _best(text: str, cuts: list[int], limit: float) -> list[str] | None:
     """The most even split at ``cuts`` into the fewest lines that fit, or None."""
     for count in range(1, min(len(cuts), MAX_LINES - 1) + 1):
         best: tuple[float, float, list[str]] | None = None
-        for chosen in combinations(cuts, count):
+        for chosen in combinations(_near_even(text, cuts, count), count):
             lines = _split(text, chosen)
             widths = [width(line.rstrip()) for line in lines]
             if max(widths) > limit or min(len(line.strip()) for line in lines) < MIN_LAST:
@@ -92,18 +109,41 @@ def _best(text: str, cuts: list[int], limit: float) -> list[str] | None:
 
 def balanced_lines(text: str, limit: float) -> list[str]:
     """``text`` as lines no wider than ``limit`` characters, broken at word boundaries
-    into lines as even as possible."""
+    into lines as even as possible (a text longer than MAX_LINES lines, such as a pasted
+    paragraph in a name cell, is filled line by line instead: balancing it would be costly
+    and pointless)."""
+    if width(text.strip()) <= limit or len(text.strip()) < 2 * MIN_LAST:
+        return [text.strip()]
     text = text.strip()
-    if width(text) <= limit or len(text) < 2 * MIN_LAST:
-        return [text]
+    if width(text) > limit * MAX_LINES:
+        return _filled(text, limit)
     cuts = boundaries(text)
-    while True:
+    for _ in range(MAX_LINES * 2):
         lines = _best(text, cuts, limit)
         if lines is not None:
             return lines
         edges = [0, *cuts, len(text)]
-        runs = list(pairwise(edges))
-        start, end = max(runs, key=lambda run: (width(text[run[0] : run[1]]), -run[0]))
+        start, end = max(pairwise(edges), key=lambda run: (width(text[run[0] : run[1]]), -run[0]))
         if end - start < 2 * MIN_LAST:
-            return [text]  # nothing left to cut sensibly: let the renderer wrap
+            break
         cuts = sorted({*cuts, (start + end) // 2})
+    return _filled(text, limit)
+
+
+def _filled(text: str, limit: float) -> list[str]:
+    """Greedy lines: each as full as fits, ending at the last boundary that fits (or at
+    the limit where a run is longer than a line)."""
+    allowed = set(boundaries(text))
+    lines: list[str] = []
+    start = 0
+    while width(text[start:]) > limit:
+        end, used = start, 0.0
+        while end < len(text) and used + width(text[end]) <= limit:
+            used += width(text[end])
+            end += 1
+        fitting = [i for i in allowed if start + MIN_LAST <= i <= end]
+        cut = max(fitting) if fitting else end
+        lines.append(text[start:cut])
+        start = cut
+    lines.append(text[start:])
+    return lines
