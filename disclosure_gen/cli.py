@@ -19,6 +19,7 @@ import typer
 from disclosure_gen import __version__, atomic, kinds
 from disclosure_gen.findings import WorkbookUnreadable, has_errors
 from disclosure_gen.pipeline import Checked, check, render_checked, write
+from disclosure_gen.render.pdf import PdfOptions, Source
 from disclosure_gen.validate.annotate import AnnotateError, annotate
 from disclosure_gen.validate.context import Settings
 from disclosure_gen.validate.report import as_json, human
@@ -159,9 +160,20 @@ def generate(
     reason_threshold: ReasonThreshold = "0",
     large_change: LargeChange = "50",
     amounts_checked: AmountsChecked = False,
+    pdf_a: Annotated[
+        bool, typer.Option("--pdf-a", help="PDF 按 PDF/A-3b 长期存档格式写出（仍带结构标记）")
+    ] = False,
+    attach_workbook: Annotated[
+        bool,
+        typer.Option(
+            "--attach-workbook", help="把工作簿作为数据来源嵌入 PDF（随之按 PDF/A-3b 写出）"
+        ),
+    ] = False,
 ) -> None:
     """先检查，通过后生成 DOCX 和 PDF；有错误时不写任何文件。"""
     settings = _settings(reason_threshold, large_change, amounts_checked)
+    if attach_workbook and not pdf:
+        raise _fail("--attach-workbook 把工作簿嵌入 PDF，不能与 --no-pdf 同用。")
     try:
         checked = check(workbook, settings)
     except WorkbookUnreadable as exc:
@@ -176,7 +188,9 @@ def generate(
     if out_dir.exists() and not out_dir.is_dir():
         raise _fail(f"{out_dir} 不是目录。")
     try:
-        documents = render_checked(checked, templates, pdf=pdf)
+        source = Source(workbook.name, workbook.read_bytes()) if attach_workbook else None
+        options = PdfOptions(archival=pdf_a or attach_workbook, source=source)
+        documents = render_checked(checked, templates, pdf=pdf, pdf_options=options)
         paths = write(documents, out_dir)
     except Exception as exc:  # a template or font problem: say so, write nothing more
         typer.echo(

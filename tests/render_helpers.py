@@ -25,11 +25,12 @@ def docx_xml(data: bytes) -> str:
 
 
 def docx_paragraphs(data: bytes) -> list[str]:
-    """Text of each body paragraph (field instructions left out), unescaped."""
+    """Text of each body paragraph (field instructions left out), unescaped; a heading's
+    explicit line breaks (balanced title lines) are layout, not text, and are dropped."""
     from docx import Document
 
     doc = Document(io.BytesIO(data))
-    return [p.text for p in doc.paragraphs if p.text.strip()]
+    return [p.text.replace("\n", "") for p in doc.paragraphs if p.text.strip()]
 
 
 def pdf_text(data: bytes) -> str:

@@ -13,6 +13,8 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = ROOT / "scripts" / "system-deps.sh"
 FILLER = "/usr/lib/x86_64-linux-gnu/libfiller{0}.so.0 (libc6,x86-64)\n"
@@ -24,7 +26,9 @@ def _stub(bin_dir: Path, name: str, body: str) -> None:
     path.chmod(0o755)
 
 
-def _system(tmp_path: Path, *, kai_font: bool = True) -> tuple[dict[str, str], Path]:
+def _system(
+    tmp_path: Path, *, kai_font: bool = True, fandol: bool = True
+) -> tuple[dict[str, str], Path]:
     """An environment whose PATH starts with stubs of a system that has everything."""
     bin_dir = tmp_path / "bin"
     bin_dir.mkdir()
@@ -39,11 +43,13 @@ def _system(tmp_path: Path, *, kai_font: bool = True) -> tuple[dict[str, str], P
         f"cat {tmp_path / 'filler.txt'}\n",
     )
     kai = "echo '/usr/share/fonts/truetype/arphic/ukai.ttc: AR PL UKai CN:style=Book'\n"
+    fang = "echo '/usr/local/share/fonts/fandol/FandolFang-Regular.otf: FandolFang:style=Regular'\n"
     _stub(
         bin_dir,
         "fc-list",
         'if [ "${1:-}" = ":lang=zh" ]; then echo "Noto Serif CJK SC"; exit 0; fi\n'
         + (kai if kai_font else "")
+        + (fang if fandol else "")
         + f"cat {tmp_path / 'filler.txt'}\n",
     )
     _stub(bin_dir, "fc-cache", "exit 0\n")
@@ -56,6 +62,7 @@ def _system(tmp_path: Path, *, kai_font: bool = True) -> tuple[dict[str, str], P
         "PATH": f"{bin_dir}:{Path(python).parent}:/usr/bin:/bin",
         "HOME": str(tmp_path / "home"),
         "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "XDG_DATA_HOME": str(tmp_path / "data"),
         "LANG": os.environ.get("LANG", "C.UTF-8"),
     }
     return env, calls
@@ -84,6 +91,48 @@ def test_system_deps_installs_a_missing_font_through_sudo(tmp_path: Path) -> Non
     assert result.returncode == 0, result.stderr
     assert "fonts-arphic-ukai" in calls.read_text()
     assert "fonts-noto-cjk" not in calls.read_text()
+
+
+def _fake_texlive_deb(tmp_path: Path) -> Path:
+    """A real .deb holding one Fandol face where texlive-lang-chinese keeps them."""
+    tree = tmp_path / "deb"
+    fonts = tree / "usr/share/texlive/texmf-dist/fonts/opentype/public/fandol"
+    fonts.mkdir(parents=True)
+    (fonts / "FandolFang-Regular.otf").write_bytes(b"OTTO fake face")
+    (fonts / "FandolHei-Bold.otf").write_bytes(b"OTTO bold, left out")
+    (tree / "DEBIAN").mkdir()
+    (tree / "DEBIAN" / "control").write_text(
+        "Package: texlive-lang-chinese\nVersion: 1\nArchitecture: all\n"
+        "Maintainer: test <t@example.org>\nDescription: test\n",
+        encoding="utf-8",
+    )
+    deb = tmp_path / "texlive-lang-chinese_1_all.deb"
+    subprocess.run(["dpkg-deb", "--build", str(tree), str(deb)], check=True, capture_output=True)
+    return deb
+
+
+def test_system_deps_copies_fandol_from_the_texlive_package_without_root(tmp_path: Path) -> None:
+    if shutil.which("dpkg-deb") is None:
+        pytest.skip("dpkg-deb is Debian's; the Fandol step only runs where it exists")
+    env, calls = _system(tmp_path, fandol=False)
+    deb = _fake_texlive_deb(tmp_path)
+    _stub(
+        Path(env["PATH"].split(":")[0]),
+        "apt-get",
+        f'echo "apt-get $*" >> {calls}\nif [ "$1" = download ]; then cp {deb} .; fi\nexit 0\n',
+    )
+    result = _run(env)
+    assert result.returncode == 0, result.stderr
+    assert calls.read_text().splitlines() == ["apt-get download texlive-lang-chinese"]  # no sudo
+    installed = tmp_path / "data" / "fonts" / "fandol"
+    assert sorted(p.name for p in installed.iterdir()) == ["FandolFang-Regular.otf"]
+
+
+def test_system_deps_goes_on_when_fandol_cannot_be_downloaded(tmp_path: Path) -> None:
+    env, calls = _system(tmp_path, fandol=False)
+    _stub(Path(env["PATH"].split(":")[0]), "apt-get", f'echo "apt-get $*" >> {calls}\nexit 100\n')
+    result = _run(env)
+    assert result.returncode == 0 and "Noto Serif CJK SC" in result.stderr
 
 
 def test_readme_says_how_to_run_the_command_after_make_demo() -> None:

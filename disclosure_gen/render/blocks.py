@@ -15,6 +15,7 @@ from typing import Any
 from disclosure_gen.compute.table import Table
 from disclosure_gen.render.chart import Part, PieChart
 from disclosure_gen.render.layout import Grid, GridCell, body_rows, header_rows
+from disclosure_gen.render.titles import HEADING_CHARS, TITLE_CHARS, balanced_lines
 
 LEGEND_HEADER = (
     (
@@ -48,6 +49,9 @@ def assign_pages(blocks: list[Block]) -> list[Block]:
     for block, following in pairwise(blocks):
         if block.type == "part" and following.type == "table":
             block.page = following.page
+    for block in blocks:
+        if block.type == "part":  # its line width is known only now
+            block.extra["lines"] = balanced_lines(block.text, TITLE_CHARS[block.page])
     return blocks
 
 
@@ -78,8 +82,10 @@ class DocumentBuilder:
         return anchor
 
     def cover(self, *lines: str) -> str:
-        """The cover title, one line per argument (so a long unit name breaks where it should)."""
-        return self._add(Block("cover", "".join(lines), extra={"lines": list(lines)}))
+        """The cover title, one line per argument at least; an argument too long for one
+        line (a long unit name) is broken into balanced lines at word boundaries."""
+        broken = [part for line in lines for part in balanced_lines(line, TITLE_CHARS["text"])]
+        return self._add(Block("cover", "".join(lines), extra={"lines": broken}))
 
     def contents(self, title: str) -> str:
         return self._add(Block("toc", title, extra={"entries": self.toc}))
@@ -88,10 +94,15 @@ class DocumentBuilder:
         return self._add(Block("part", text, extra={"anchor": self._anchor(text, 1)}))
 
     def h1(self, text: str) -> str:
-        return self._add(Block("h1", _join(text)))
+        return self._heading("h1", _join(text))
 
     def h2(self, text: str) -> str:
-        return self._add(Block("h2", _join(text)))
+        return self._heading("h2", _join(text))
+
+    def _heading(self, level: str, text: str) -> str:
+        """A heading with its balanced lines (a long one breaks at a word, not “总|体说明”)."""
+        lines = balanced_lines(text, HEADING_CHARS[level])
+        return self._add(Block(level, text, extra={"lines": lines}))
 
     def p(self, caller: Callable[[], str]) -> str:
         text = _join(caller())

@@ -30,6 +30,7 @@ from jinja2 import (
 
 from disclosure_gen.money import format_amount, format_amount_or_zero, round2
 from disclosure_gen.render.justify import glued, justified
+from disclosure_gen.render.titles import balanced_lines
 
 
 def packaged_templates() -> Path:
@@ -147,5 +148,6 @@ def build_environment(
         cn_number=cn_number,
         glued=glued,
         justified=justified,
+        title_lines=balanced_lines,
     )
     return env

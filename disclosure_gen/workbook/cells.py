@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from disclosure_gen.findings import Code, Finding
 from disclosure_gen.money import clean_number_text, parse_decimal
+from disclosure_gen.render.fonts import undrawable
 from disclosure_gen.workbook import codes
 from disclosure_gen.workbook.schema import Field, FieldType
 
@@ -146,6 +147,14 @@ def _clean_text(text: str, spec: Field, ctx: CellContext) -> str:
         text = INVISIBLE_RE.sub("", text)
         ctx.add(codes.INVISIBLE, f"“{ctx.label}”含有零宽空格等不可见字符，已删除；请核对文字。")
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ").strip()
+    missing = undrawable(text)
+    if missing:
+        shown = "、".join(f"“{c}”（U+{ord(c):04X}）" for c in missing[:5])
+        ctx.add(
+            codes.NO_GLYPH,
+            f"“{ctx.label}”中的 {shown} 没有任何已安装的字体能显示，PDF 会印成方框；"
+            "请改用该字的常用写法，或安装含有该字的字体后再生成。",
+        )
     limit = MAX_LONG_TEXT if spec.type == FieldType.LONG_TEXT else MAX_TEXT
     if len(text) > limit:
         ctx.add(

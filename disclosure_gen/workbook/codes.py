@@ -228,3 +228,19 @@ UNSERVED_KIND = declare(
     "基本信息's 公开类型 names a document kind this version cannot generate; the workbook is "
     "not read further, since its sheets belong to that kind.",
 )
+NO_GLYPH = declare(
+    "S028",
+    W,
+    "含无法显示的字",
+    "A text holds a character that no font installed on this machine can draw (a rare "
+    "ideograph such as U+2A6D6 in a unit or project name): the PDF would print a box. Use "
+    "the common form of the character, or install a font that has it and generate again.",
+)
+NO_FONTS = declare(
+    "S029",
+    INFO,
+    "未找到字体",
+    "fontconfig lists no font at all on this machine, so the characters could not be checked "
+    "and the PDF cannot be drawn; said once, not for every cell. Run `make setup` (it installs "
+    "the fonts) or install a CJK font such as Noto Serif CJK SC.",
+)

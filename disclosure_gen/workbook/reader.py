@@ -19,6 +19,7 @@ from typing import Any
 from openpyxl.utils import get_column_letter
 
 from disclosure_gen.findings import Finding
+from disclosure_gen.render.fonts import fonts_missing
 from disclosure_gen.workbook import codes, safety
 from disclosure_gen.workbook.cells import CellContext, Invalid, parse_cell
 from disclosure_gen.workbook.package import MAX_ROWS, Package, SheetData
@@ -66,6 +67,13 @@ def read_workbook(path: Path, schemas: Mapping[str, WorkbookSchema]) -> ReadResu
             findings.append(_wrong_kind(schema, other, profile))
             return ReadResult(None, {}, findings)
         records = _read_sheets(schema, package, profile, findings)
+    if fonts_missing():  # one finding, not one per text cell (cells.py skips the check)
+        findings.append(
+            codes.NO_FONTS.finding(
+                "本机没有找到任何字体（fontconfig 未列出字体），无法检查文字能否印出，PDF 也无法正常显示；"
+                "请运行 make setup 安装字体，或安装中文字体（如 Noto Serif CJK SC）后再检查。"
+            )
+        )
     return ReadResult(kind, records, findings)
 
 
