@@ -53,6 +53,7 @@ def cases_workbook(path: Path) -> Path:
             ("三公：公务用车购置费", 0, None, None),
             ("三公：公务用车运行维护费", 20000, None, None),
             ("三公：公务接待费", 20000, None, None),
+            ("机关运行经费", 60000, None, None),  # 十(一) compares it too (A015)
         ],
     }
     forms: dict[str, dict[str, Any]] = {
