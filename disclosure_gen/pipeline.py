@@ -18,7 +18,8 @@ from disclosure_gen.findings import Finding, has_errors
 from disclosure_gen.kinds.base import DocumentKind, RuleContext
 from disclosure_gen.render.docx import render_docx
 from disclosure_gen.render.environment import build_environment
-from disclosure_gen.render.pdf import render_pdf
+from disclosure_gen.render.pdf import base_url, render_html, render_pdf
+from disclosure_gen.render.pdf_process import PdfProcess
 from disclosure_gen.validate.context import Settings
 from disclosure_gen.validate.run import run_rules
 from disclosure_gen.workbook.reader import read_workbook
@@ -101,26 +102,35 @@ def render(
     user_templates: Path | None = None,
     pdf: bool = True,
     computed: Any | None = None,
+    printer: PdfProcess | None = None,
 ) -> Documents:
     """Both documents of a valid model, in memory (``computed``: figures already computed
-    for this model, e.g. by validation)."""
+    for this model, e.g. by validation; ``printer``: a PDF process that prints the PDF
+    while this one renders the DOCX, see ``render.pdf_process``)."""
     env = build_environment(kind.name, kind.template_folders(model), user_templates)
     computed = computed if computed is not None else kind.compute(model)
     context = kind.render_context(env, model, computed)
     stem = context.title
     if not pdf:
         return Documents(stem, render_docx(env, context), None)
+    if printer is not None:
+        printer.send(render_html(env, context), base_url(env))
+        docx = render_docx(env, context, printer.pages())
+        return Documents(stem, docx, printer.data())
     printed = render_pdf(env, context)
     return Documents(stem, render_docx(env, context, printed.pages), printed.data)
 
 
 def render_checked(
-    checked: Checked, user_templates: Path | None = None, pdf: bool = True
+    checked: Checked,
+    user_templates: Path | None = None,
+    pdf: bool = True,
+    printer: PdfProcess | None = None,
 ) -> Documents:
     """The documents of a workbook that passed ``check`` (its figures are reused)."""
     if checked.kind is None or checked.model is None:
         raise ValueError("render_checked needs a workbook that was read")
-    return render(checked.kind, checked.model, user_templates, pdf, checked.computed)
+    return render(checked.kind, checked.model, user_templates, pdf, checked.computed, printer)
 
 
 def write(documents: Documents, out_dir: Path) -> list[Path]:

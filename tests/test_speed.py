@@ -3,10 +3,24 @@
 from __future__ import annotations
 
 import gc
+import os
+import signal
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
+from disclosure_gen.pipeline import check, render_checked
+from disclosure_gen.render import pdf, pdf_process
 from disclosure_gen.render.pdf import fewer_collections
+from disclosure_gen.render.pdf_process import PdfProcess, PdfProcessDied
+from tests import builders
+
+linux_only = pytest.mark.skipif(
+    not sys.platform.startswith("linux"), reason="the PDF process is forked on Linux only"
+)
 
 
 def test_pdf_rendering_collects_rarely_and_restores_the_collector_thresholds() -> None:
@@ -21,3 +35,103 @@ def test_collector_thresholds_come_back_when_rendering_fails() -> None:
     with pytest.raises(RuntimeError), fewer_collections():
         raise RuntimeError("a template that fails in rendering")
     assert gc.get_threshold() == before
+
+
+@pytest.mark.parametrize(
+    ("args", "forks"),
+    [
+        (["generate", "a.xlsx"], True),
+        (["generate", "a.xlsx", "-o", "out", "--strict"], True),
+        (["generate", "a.xlsx", "--no-pdf"], False),
+        (["generate", "--help"], False),
+        (["validate", "a.xlsx"], False),
+        (["batch", "folder"], False),
+        ([], False),
+    ],
+)
+def test_the_entry_point_forks_a_pdf_process_only_for_a_generate_that_prints_one(
+    args: list[str], forks: bool
+) -> None:
+    assert pdf_process.wants_pdf(args) is forks
+
+
+def _gone(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    return False
+
+
+@pytest.fixture
+def printer() -> Iterator[PdfProcess]:
+    started = PdfProcess.start()
+    assert started is not None
+    yield started
+    started.close()
+    assert _gone(started.pid), "the PDF process was left behind"
+
+
+@linux_only
+def test_the_pdf_process_prints_the_same_bytes_and_pages_as_this_process(
+    tmp_path: Path, printer: PdfProcess
+) -> None:
+    checked = check(builders.write(tmp_path / "sample.xlsx"))
+    here = render_checked(checked)
+    there = render_checked(checked, printer=printer)
+    assert there.pdf == here.pdf and there.docx == here.docx
+
+
+@linux_only
+def test_an_error_in_the_pdf_process_reaches_the_command_with_its_type_and_message(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def broken(html: str, base: str) -> object:
+        raise ValueError("font missing")
+
+    monkeypatch.setattr(pdf, "lay_out", broken)  # the child is a copy of this process
+    started = PdfProcess.start()
+    assert started is not None
+    started.send("<p>x</p>", ".")
+    with pytest.raises(ValueError, match="font missing"):
+        started.pages()
+    assert _gone(started.pid)
+
+
+@linux_only
+def test_a_pdf_process_that_dies_is_reported_in_chinese_instead_of_waited_for(
+    printer: PdfProcess,
+) -> None:
+    os.kill(printer.pid, signal.SIGKILL)
+    printer.send("<p>x</p>", ".")
+    with pytest.raises(PdfProcessDied, match="子进程意外结束"):
+        printer.pages()
+
+
+@linux_only
+def test_a_pdf_process_never_sent_a_document_is_ended_and_reaped() -> None:
+    started = PdfProcess.start()
+    assert started is not None
+    started.close()
+    assert _gone(started.pid)
+
+
+@linux_only
+def test_generate_from_the_command_line_writes_the_bytes_rendered_in_one_process(
+    tmp_path: Path,
+) -> None:
+    """The console command forks the PDF process; its files equal an in-process render."""
+    workbook = builders.write(tmp_path / "sample.xlsx")
+    out = tmp_path / "out"
+    env = {k: v for k, v in os.environ.items() if k != pdf_process.ENV_SWITCH}
+    result = subprocess.run(
+        [sys.executable, "-m", "disclosure_gen", "generate", str(workbook), "-o", str(out)],
+        capture_output=True,
+        env=env,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr.decode()
+    here = render_checked(check(workbook))
+    assert here.pdf is not None
+    assert next(out.glob("*.pdf")).read_bytes() == here.pdf
+    assert next(out.glob("*.docx")).read_bytes() == here.docx

@@ -11,9 +11,11 @@ import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
-from disclosure_gen.render.context import RenderContext
-from disclosure_gen.render.environment import DocumentEnvironment
+if TYPE_CHECKING:  # the PDF process imports this module before anything else is loaded
+    from disclosure_gen.render.context import RenderContext
+    from disclosure_gen.render.environment import DocumentEnvironment
 
 
 def render_html(env: DocumentEnvironment, context: RenderContext) -> str:
@@ -46,18 +48,48 @@ def fewer_collections() -> Iterator[None]:
         gc.set_threshold(*previous)
 
 
-def render_pdf(env: DocumentEnvironment, context: RenderContext) -> Pdf:
-    from weasyprint import HTML  # imported here: it loads pango, which takes a moment
+def base_url(env: DocumentEnvironment) -> str:
+    """Where the HTML's relative references (none today) would be resolved."""
+    return str(env.search.path("skin"))
+
+
+def load() -> None:
+    """Import WeasyPrint: it loads pango and parses its C declarations, which takes a moment,
+    so only the PDF path pays for it."""
+    import weasyprint  # noqa: F401
 
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     logging.getLogger("fontTools").setLevel(logging.ERROR)
-    html = render_html(env, context)
-    base = env.search.path("skin")
+
+
+def lay_out(html: str, base: str) -> Any:
+    """The laid-out WeasyPrint document (its pages are final)."""
+    load()
+    from weasyprint import HTML
+
+    return HTML(string=html, base_url=base).render()
+
+
+def anchor_pages(document: Any) -> dict[str, int]:
+    """The page (from 1) on which each anchor first appears."""
+    pages: dict[str, int] = {}
+    for number, page in enumerate(document.pages, start=1):
+        for anchor in page.anchors:
+            pages.setdefault(anchor, number)
+    return pages
+
+
+def write(document: Any) -> bytes:
+    data: bytes = document.write_pdf(uncompressed_pdf=False)
+    return data
+
+
+def print_html(html: str, base: str) -> Pdf:
+    """The PDF of an HTML document, and where its anchors landed."""
     with fewer_collections():
-        document = HTML(string=html, base_url=str(base)).render()
-        pages: dict[str, int] = {}
-        for number, page in enumerate(document.pages, start=1):
-            for anchor in page.anchors:
-                pages.setdefault(anchor, number)
-        data: bytes = document.write_pdf(uncompressed_pdf=False)
-    return Pdf(data, pages)
+        document = lay_out(html, base)
+        return Pdf(write(document), anchor_pages(document))
+
+
+def render_pdf(env: DocumentEnvironment, context: RenderContext) -> Pdf:
+    return print_html(render_html(env, context), base_url(env))
