@@ -135,3 +135,31 @@ def test_generate_from_the_command_line_writes_the_bytes_rendered_in_one_process
     assert here.pdf is not None
     assert next(out.glob("*.pdf")).read_bytes() == here.pdf
     assert next(out.glob("*.docx")).read_bytes() == here.docx
+
+
+def test_an_edited_template_is_compiled_again_not_served_from_the_bytecode_cache(
+    tmp_path: Path,
+) -> None:
+    from disclosure_gen.render.environment import build_environment
+
+    template = tmp_path / "mine" / "budget" / "note.j2"
+    template.parent.mkdir(parents=True)
+    template.write_text("上年措辞", encoding="utf-8")
+    first = build_environment("budget", [], tmp_path / "mine")
+    assert first.bytecode_cache is not None
+    assert first.get_template("budget/note.j2").render() == "上年措辞"
+    template.write_text("本年措辞", encoding="utf-8")  # same length, maybe the same mtime
+    again = build_environment("budget", [], tmp_path / "mine")
+    assert again.get_template("budget/note.j2").render() == "本年措辞"
+
+
+def test_a_bytecode_cache_that_cannot_be_written_only_costs_the_compilation(
+    tmp_path: Path,
+) -> None:
+    from jinja2 import DictLoader, Environment
+
+    from disclosure_gen.render.environment import _QuietBytecodeCache
+
+    cache = _QuietBytecodeCache(directory=str(tmp_path / "gone"))  # never created
+    env = Environment(loader=DictLoader({"t": "{{ 1 + 1 }}"}), bytecode_cache=cache)
+    assert env.get_template("t").render() == "2"
