@@ -163,3 +163,14 @@ def test_a_bytecode_cache_that_cannot_be_written_only_costs_the_compilation(
     cache = _QuietBytecodeCache(directory=str(tmp_path / "gone"))  # never created
     env = Environment(loader=DictLoader({"t": "{{ 1 + 1 }}"}), bytecode_cache=cache)
     assert env.get_template("t").render() == "2"
+
+
+def test_a_workbook_without_formulas_is_read_once_and_its_formulas_are_its_values(
+    tmp_path: Path,
+) -> None:
+    from disclosure_gen.workbook.package import Package
+
+    with Package(builders.write(tmp_path / "sample.xlsx")) as package:
+        sheets = [package.sheet(name) for name in sorted(package.sheet_names())]
+        assert package._formulas is None, "the formulas workbook was opened for nothing"
+    assert all(s is not None and s.formulas == s.values for s in sheets)
