@@ -11,8 +11,6 @@ import io
 import zipfile
 from pathlib import Path
 
-from docxtpl import DocxTemplate
-
 from disclosure_gen.render.context import RenderContext
 from disclosure_gen.render.environment import DocumentEnvironment
 from disclosure_gen.zipfix import normalise_zip
@@ -40,6 +38,10 @@ def render_docx(
 ) -> bytes:
     """The DOCX; ``pages`` (anchor → page, from the PDF's pagination) are stored as the
     目录's field results, so the 目录 shows numbers even where fields are never updated."""
+    # imported here, not with the module: docxtpl brings python-docx and lxml (about 70 ms),
+    # which validate never needs and generate needs only once the PDF process is printing
+    from docxtpl import DocxTemplate
+
     folder = env.search.path(PACKAGE_DIR)
     template = DocxTemplate(_zip_template(folder))
     escaped = env.overlay(autoescape=True)
