@@ -174,3 +174,23 @@ def test_a_workbook_without_formulas_is_read_once_and_its_formulas_are_its_value
         sheets = [package.sheet(name) for name in sorted(package.sheet_names())]
         assert package._formulas is None, "the formulas workbook was opened for nothing"
     assert all(s is not None and s.formulas == s.values for s in sheets)
+
+
+@linux_only
+def test_the_process_the_entry_point_forks_is_handed_to_generate_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv(pdf_process.ENV_SWITCH, raising=False)
+    pdf_process.prestart(["generate", "a.xlsx"])
+    with pdf_process.taken() as printer:
+        assert printer is not None and not _gone(printer.pid)
+        assert pdf_process.take() is None
+    assert _gone(printer.pid)
+
+
+def test_no_pdf_process_is_forked_when_it_is_switched_off(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv(pdf_process.ENV_SWITCH, "0")
+    pdf_process.prestart(["generate", "a.xlsx"])
+    assert pdf_process.take() is None
