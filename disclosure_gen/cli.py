@@ -150,6 +150,7 @@ def validate(
 
 @app.command()
 def generate(
+    ctx: typer.Context,
     workbook: Annotated[Path, typer.Argument(help="填好的工作簿（.xlsx）")],
     out_dir: Annotated[Path, typer.Option("-o", "--out", help="输出目录")] = Path("out"),
     templates: Annotated[
@@ -162,40 +163,42 @@ def generate(
     amounts_checked: AmountsChecked = False,
 ) -> None:
     """先检查，通过后生成 DOCX 和 PDF；有错误时不写任何文件。"""
-    # the PDF process the entry point forked when it saw this command (or None)
-    with pdf_process.taken(pdf) as printer:
-        settings = _settings(reason_threshold, large_change, amounts_checked)
-        try:
-            checked = check(workbook, settings)
-        except WorkbookUnreadable as exc:
-            typer.echo(human([exc.finding]), err=True)
-            raise typer.Exit(2) from None
-        if not checked.ok(strict) or checked.model is None:
-            typer.echo(human(checked.findings, checked.sheet_order), err=True)
-            if not checked.content_checked:
-                typer.echo(CONTENT_LATER, err=True)
-            typer.echo("工作簿有错误，未生成文件；请按上面的提示修改后重试。", err=True)
-            raise typer.Exit(1)
-        if out_dir.exists() and not out_dir.is_dir():
-            raise _fail(f"{out_dir} 不是目录。")
-        try:
-            documents = render_checked(checked, templates, pdf=pdf, printer=printer)
-            paths = write(documents, out_dir)
-        except Exception as exc:  # a template or font problem: say so, write nothing more
-            typer.echo(
-                f"生成失败（{type(exc).__name__}: {str(exc)[:200]}）；没有写出不完整的文件。",
-                err=True,
-            )
-            typer.echo(
-                "如使用了 --templates 自定义模板，请先检查模板；否则请把这条信息报告给维护者。",
-                err=True,
-            )
-            raise typer.Exit(2) from None
-        if checked.findings:  # every warning and note it passed over, not just their count
-            typer.echo(human(checked.findings, checked.sheet_order), err=True)
-            typer.echo("以上警告和提示没有阻止生成；请逐条核对，确认无误后再公开。", err=True)
-        for path in paths:
-            typer.echo(f"已生成 {path}")
+    # the PDF process the entry point forked when it saw this command: ended and reaped
+    # however the command ends (its context is closed on every exit)
+    printer = pdf_process.take()
+    if printer is not None:
+        ctx.call_on_close(printer.close)
+    settings = _settings(reason_threshold, large_change, amounts_checked)
+    try:
+        checked = check(workbook, settings)
+    except WorkbookUnreadable as exc:
+        typer.echo(human([exc.finding]), err=True)
+        raise typer.Exit(2) from None
+    if not checked.ok(strict) or checked.model is None:
+        typer.echo(human(checked.findings, checked.sheet_order), err=True)
+        if not checked.content_checked:
+            typer.echo(CONTENT_LATER, err=True)
+        typer.echo("工作簿有错误，未生成文件；请按上面的提示修改后重试。", err=True)
+        raise typer.Exit(1)
+    if out_dir.exists() and not out_dir.is_dir():
+        raise _fail(f"{out_dir} 不是目录。")
+    try:
+        documents = render_checked(checked, templates, pdf=pdf, printer=printer if pdf else None)
+        paths = write(documents, out_dir)
+    except Exception as exc:  # a template or font problem: say so, write nothing more
+        typer.echo(
+            f"生成失败（{type(exc).__name__}: {str(exc)[:200]}）；没有写出不完整的文件。", err=True
+        )
+        typer.echo(
+            "如使用了 --templates 自定义模板，请先检查模板；否则请把这条信息报告给维护者。",
+            err=True,
+        )
+        raise typer.Exit(2) from None
+    if checked.findings:  # every warning and note it passed over, not just their count
+        typer.echo(human(checked.findings, checked.sheet_order), err=True)
+        typer.echo("以上警告和提示没有阻止生成；请逐条核对，确认无误后再公开。", err=True)
+    for path in paths:
+        typer.echo(f"已生成 {path}")
 
 
 def _output_xlsx(out: Path, inputs: list[Path], force: bool) -> None:
@@ -442,9 +445,7 @@ def serve(
         ) from None
     if not 1 <= port <= 65535 or workers < 1 or job_timeout < 1 or keep_minutes < 1:
         raise _fail("--port 应在 1–65535 之间，--workers、--job-timeout、--keep-minutes 应为正数。")
-    typer.echo(
-        f"网页服务地址：http://{'localhost' if host == '127.0.0.1' else host}:{port}/ （按 Ctrl+C 停止）"
-    )
+    typer.echo(f"网页服务地址：http://{'localhost' if host == '127.0.0.1' else host}:{port}/ （按 Ctrl+C 停止）")
     run(host, port, workers, job_timeout, keep_minutes)
 
 

@@ -182,10 +182,28 @@ def test_the_process_the_entry_point_forks_is_handed_to_generate_once(
 ) -> None:
     monkeypatch.delenv(pdf_process.ENV_SWITCH, raising=False)
     pdf_process.prestart(["generate", "a.xlsx"])
-    with pdf_process.taken() as printer:
-        assert printer is not None and not _gone(printer.pid)
-        assert pdf_process.take() is None
+    printer = pdf_process.take()
+    assert printer is not None and not _gone(printer.pid)
+    assert pdf_process.take() is None
+    printer.close()
     assert _gone(printer.pid)
+
+
+@linux_only
+def test_a_generate_that_stops_before_printing_leaves_no_process_behind(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.xlsx"
+    bad.write_bytes(b"not a workbook")
+    env = {k: v for k, v in os.environ.items() if k != pdf_process.ENV_SWITCH}
+    command = subprocess.Popen(
+        [sys.executable, "-m", "disclosure_gen", "generate", str(bad), "-o", str(tmp_path)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env=env,
+        start_new_session=True,  # its own process group, which the forked child joins
+    )
+    assert command.wait(timeout=120) == 2
+    with pytest.raises(ProcessLookupError):
+        os.killpg(command.pid, 0)
 
 
 def test_no_pdf_process_is_forked_when_it_is_switched_off(

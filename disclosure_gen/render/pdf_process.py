@@ -23,7 +23,7 @@ import os
 import pickle
 import signal
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from typing import IO, Any, NoReturn
 
 ENV_SWITCH = "DISCLOSURE_GEN_PDF_PROCESS"
@@ -189,15 +189,3 @@ def take() -> PdfProcess | None:
     global _started
     started, _started = _started, None
     return started
-
-
-@contextlib.contextmanager
-def taken(pdf: bool = True) -> Iterator[PdfProcess | None]:
-    """The forked process for a command that prints a PDF (None if there is none, or if it
-    will not print one), ended and reaped however the command ends."""
-    started = take()
-    try:
-        yield started if pdf else None
-    finally:
-        if started is not None:
-            started.close()
