@@ -41,6 +41,7 @@ class PdfProcess:
         self._jobs: IO[bytes] | None = jobs
         self._results = results
         self._sent = False
+        self._finished = False  # the PDF, an error or the child's end has been read
         self._exit: int | None = None
 
     @classmethod
@@ -64,12 +65,12 @@ class PdfProcess:
         if self._jobs is None or self._sent:
             raise RuntimeError("a PDF process prints one document")
         self._sent = True
-        try:
-            pickle.dump((html, base), self._jobs, protocol=pickle.HIGHEST_PROTOCOL)
-            self._jobs.close()
-        except BrokenPipeError:
-            pass  # the child is gone; the next read says so
-        self._jobs = None
+        jobs, self._jobs = self._jobs, None
+        with contextlib.suppress(BrokenPipeError):  # the child is gone: the next read says so
+            try:
+                pickle.dump((html, base), jobs, protocol=pickle.HIGHEST_PROTOCOL)
+            finally:
+                jobs.close()
 
     def pages(self) -> dict[str, int]:
         """Where each anchor landed; available before the PDF is written."""
@@ -85,10 +86,13 @@ class PdfProcess:
         try:
             what, payload = pickle.load(self._results)
         except (EOFError, pickle.UnpicklingError):
+            self._finished = True
             code = self._reap()
             raise PdfProcessDied(
                 f"生成 PDF 的子进程意外结束（退出状态 {code}），可能是内存不足；请重试。"
             ) from None
+        if what in ("error", "pdf"):
+            self._finished = True
         if what == "error":
             self.close()
             raise payload
@@ -97,14 +101,17 @@ class PdfProcess:
         return payload
 
     def close(self) -> None:
-        """End the child (a command that fails validation never sends it anything) and reap
-        it, so no process is left behind."""
+        """End the child if its work is no longer wanted (a command that fails validation
+        never sends it anything; one whose DOCX failed does not read the PDF) and reap it,
+        so no process is left behind."""
         if self._jobs is not None:
-            self._jobs.close()
+            with contextlib.suppress(BrokenPipeError):
+                self._jobs.close()
             self._jobs = None
-            if not self._sent:
-                with contextlib.suppress(ProcessLookupError):
-                    os.kill(self.pid, signal.SIGTERM)
+        if not self._finished:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(self.pid, signal.SIGTERM)
+            self._finished = True
         self._results.close()
         self._reap()
 
