@@ -212,3 +212,26 @@ def test_no_pdf_process_is_forked_when_it_is_switched_off(
     monkeypatch.setenv(pdf_process.ENV_SWITCH, "0")
     pdf_process.prestart(["generate", "a.xlsx"])
     assert pdf_process.take() is None
+
+
+@linux_only
+def test_weasyprint_loads_its_libraries_with_harfbuzz_subsetting_and_no_subprocess() -> None:
+    """Fresh interpreter: the quick load opens the same libraries, harfbuzz-subset among
+    them (without it fonts are subset by fontTools and the PDF bytes change)."""
+    script = """
+import subprocess
+started = []
+original = subprocess.Popen.__init__
+def counted(self, *args, **kwargs):
+    started.append(args)
+    original(self, *args, **kwargs)
+subprocess.Popen.__init__ = counted
+from disclosure_gen.render import pdf
+pdf.load()
+from weasyprint.text import ffi
+print(ffi.harfbuzz_subset is not None, len(started))
+"""
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.split() == ["True", "0"]
