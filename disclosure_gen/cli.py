@@ -19,6 +19,7 @@ import typer
 from disclosure_gen import __version__, atomic, kinds
 from disclosure_gen.findings import WorkbookUnreadable, has_errors
 from disclosure_gen.pipeline import Checked, check, render_checked, write
+from disclosure_gen.render import pdf_process
 from disclosure_gen.render.pdf import PdfOptions, Source
 from disclosure_gen.validate.annotate import AnnotateError, annotate
 from disclosure_gen.validate.context import Settings
@@ -150,6 +151,7 @@ def validate(
 
 @app.command()
 def generate(
+    ctx: typer.Context,
     workbook: Annotated[Path, typer.Argument(help="填好的工作簿（.xlsx）")],
     out_dir: Annotated[Path, typer.Option("-o", "--out", help="输出目录")] = Path("out"),
     templates: Annotated[
@@ -171,6 +173,11 @@ def generate(
     ] = False,
 ) -> None:
     """先检查，通过后生成 DOCX 和 PDF；有错误时不写任何文件。"""
+    # the PDF process the entry point forked when it saw this command: ended and reaped
+    # however the command ends (its context is closed on every exit)
+    printer = pdf_process.take()
+    if printer is not None:
+        ctx.call_on_close(printer.close)
     settings = _settings(reason_threshold, large_change, amounts_checked)
     if attach_workbook and not pdf:
         raise _fail("--attach-workbook 把工作簿嵌入 PDF，不能与 --no-pdf 同用。")
@@ -190,7 +197,9 @@ def generate(
     try:
         source = Source(workbook.name, workbook.read_bytes()) if attach_workbook else None
         options = PdfOptions(archival=pdf_a or attach_workbook, source=source)
-        documents = render_checked(checked, templates, pdf=pdf, pdf_options=options)
+        documents = render_checked(
+            checked, templates, pdf=pdf, pdf_options=options, printer=printer if pdf else None
+        )
         paths = write(documents, out_dir)
     except Exception as exc:  # a template or font problem: say so, write nothing more
         typer.echo(

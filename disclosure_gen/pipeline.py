@@ -7,7 +7,7 @@ The kind comes from the workbook itself (基本信息!公开类型), so no calle
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +18,8 @@ from disclosure_gen.findings import Finding, has_errors
 from disclosure_gen.kinds.base import DocumentKind, RuleContext
 from disclosure_gen.render.docx import render_docx
 from disclosure_gen.render.environment import build_environment
-from disclosure_gen.render.pdf import PdfOptions, render_pdf
+from disclosure_gen.render.pdf import Justification, PdfOptions, base_url, render_pdf
+from disclosure_gen.render.pdf_process import PdfProcess
 from disclosure_gen.validate.context import Settings
 from disclosure_gen.validate.run import run_rules
 from disclosure_gen.workbook.reader import read_workbook
@@ -102,16 +103,27 @@ def render(
     pdf: bool = True,
     computed: Any | None = None,
     pdf_options: PdfOptions | None = None,
+    printer: PdfProcess | None = None,
 ) -> Documents:
     """Both documents of a valid model, in memory (``computed``: figures already computed
-    for this model, e.g. by validation; ``pdf_options``: PDF/A and its attachment)."""
+    for this model, e.g. by validation; ``pdf_options``: PDF/A and its attachment;
+    ``printer``: a PDF process that prints the PDF while this one renders the DOCX, see
+    ``render.pdf_process``)."""
     env = build_environment(kind.name, kind.template_folders(model), user_templates)
     computed = computed if computed is not None else kind.compute(model)
     context = kind.render_context(env, model, computed)
     stem = context.title
     if not pdf:
         return Documents(stem, render_docx(env, context), None)
-    printed = render_pdf(env, context, pdf_options)
+    options = replace(pdf_options or PdfOptions(), year=context.year)
+    if printer is not None:
+        base = base_url(env)
+        plan = Justification.of(env, context)
+        found = printer.measure(plan.probe_html(), base)
+        printer.send(plan.document_html(found), base, options)
+        docx = render_docx(env, context, printer.pages())
+        return Documents(stem, docx, printer.data())
+    printed = render_pdf(env, context, options)
     return Documents(stem, render_docx(env, context, printed.pages), printed.data)
 
 
@@ -120,11 +132,14 @@ def render_checked(
     user_templates: Path | None = None,
     pdf: bool = True,
     pdf_options: PdfOptions | None = None,
+    printer: PdfProcess | None = None,
 ) -> Documents:
     """The documents of a workbook that passed ``check`` (its figures are reused)."""
     if checked.kind is None or checked.model is None:
         raise ValueError("render_checked needs a workbook that was read")
-    return render(checked.kind, checked.model, user_templates, pdf, checked.computed, pdf_options)
+    return render(
+        checked.kind, checked.model, user_templates, pdf, checked.computed, pdf_options, printer
+    )
 
 
 def write(documents: Documents, out_dir: Path) -> list[Path]:

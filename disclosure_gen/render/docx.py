@@ -10,15 +10,15 @@ from __future__ import annotations
 import io
 import zipfile
 from pathlib import Path
-
-from docx.shared import Mm
-from docxtpl import DocxTemplate, InlineImage
+from typing import TYPE_CHECKING, Any
 
 from disclosure_gen.render.chart import PieChart
-from disclosure_gen.render.chart_png import cjk_font, draw_png
 from disclosure_gen.render.context import RenderContext
 from disclosure_gen.render.environment import DocumentEnvironment
 from disclosure_gen.zipfix import normalise_zip
+
+if TYPE_CHECKING:
+    from docxtpl import DocxTemplate
 
 PACKAGE_DIR = "skin/docx"
 FIRST = "[Content_Types].xml"
@@ -36,18 +36,24 @@ def _zip_template(folder: Path) -> io.BytesIO:
 
 
 CORE_PROPERTY_MAX = 255  # characters python-docx (and Word) allow in a core property
-CHART_WIDTH = Mm(150)  # within the 156 mm text column; the height follows the PNG's ratio
+CHART_WIDTH_MM = 150  # within the 156 mm text column; the height follows the PNG's ratio
 
 
-def _charts(template: DocxTemplate, context: RenderContext) -> dict[str, InlineImage]:
+def _charts(template: DocxTemplate, context: RenderContext) -> dict[str, Any]:
     """Each chart block's PNG as a picture docxtpl embeds (word/media, its relationship)
-    where the layout writes ``charts[key]``."""
-    out: dict[str, InlineImage] = {}
+    where the layout writes ``charts[key]`` (Pillow and docxtpl imported only when a
+    document has charts)."""
+    out: dict[str, Any] = {}
     for block in context.blocks:
         chart = block.extra.get("chart")
         if block.type == "chart" and isinstance(chart, PieChart):
+            from docx.shared import Mm
+            from docxtpl import InlineImage
+
+            from disclosure_gen.render.chart_png import cjk_font, draw_png
+
             png = io.BytesIO(draw_png(chart, cjk_font()))
-            out[str(block.extra["key"])] = InlineImage(template, png, width=CHART_WIDTH)
+            out[str(block.extra["key"])] = InlineImage(template, png, width=Mm(CHART_WIDTH_MM))
     return out
 
 
@@ -56,6 +62,10 @@ def render_docx(
 ) -> bytes:
     """The DOCX; ``pages`` (anchor → page, from the PDF's pagination) are stored as the
     目录's field results, so the 目录 shows numbers even where fields are never updated."""
+    # imported here, not with the module: docxtpl brings python-docx and lxml (about 70 ms),
+    # which validate never needs and generate needs only once the PDF process is printing
+    from docxtpl import DocxTemplate
+
     folder = env.search.path(PACKAGE_DIR)
     template = DocxTemplate(_zip_template(folder))
     escaped = env.overlay(autoescape=True)

@@ -197,10 +197,15 @@ def _texts(line: Any) -> list[Any]:
 
 
 def measure(pages: Sequence[Any], blocks: Sequence[Block]) -> dict[int, list[Line]]:
-    """Each numbered paragraph's lines, broken from the probes' widths; a paragraph with a
-    piece of unknown width (or white space WeasyPrint would collapse) is left out, it
-    prints as before."""
-    found = metrics(pages)
+    """Each numbered paragraph's lines, broken from the widths of the probes laid out on
+    ``pages``."""
+    return lines(blocks, metrics(pages))
+
+
+def lines(blocks: Sequence[Block], found: Metrics | None) -> dict[int, list[Line]]:
+    """Each numbered paragraph's lines, broken from the probes' widths ``found`` (measured
+    here or in the PDF process); a paragraph with a piece of unknown width (or white space
+    WeasyPrint would collapse) is left out, it prints as before."""
     out: dict[int, list[Line]] = {}
     if found is None:
         return out

@@ -9,27 +9,40 @@ writes PDF/A-3b instead (still tagged), optionally with the source workbook embe
 associated file (AFRelationship /Source), so the published PDF carries its own data.  The
 PDF/A file identifier is WeasyPrint's hash of the content, and the attachment's dates come
 from the workbook's own properties, so the bytes stay the same run after run.
+
+Body text is justified (``render.justify``): a first, small layout of probes measures the
+widths the paragraphs are broken from, then the document is laid out once.  Both layouts
+run in this process or in the PDF process the CLI forks (``render.pdf_process``); this
+module imports nothing heavy at its top, since that process imports it first.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import gc
 import io
 import logging
 import re
+import sys
 import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from disclosure_gen.render import justify
-from disclosure_gen.render.context import RenderContext
-from disclosure_gen.render.environment import DocumentEnvironment
-from disclosure_gen.render.fonts import css_fonts
+if TYPE_CHECKING:  # the PDF process imports this module before anything else is loaded
+    from disclosure_gen.render.blocks import Block
+    from disclosure_gen.render.context import RenderContext
+    from disclosure_gen.render.environment import DocumentEnvironment
+    from disclosure_gen.render.justify import Metrics
 
 
 def render_html(env: DocumentEnvironment, context: RenderContext, measuring: bool = False) -> str:
     """The HTML WeasyPrint lays out; style.css gets the installed font stacks (``fonts``);
-    ``measuring``: the paragraphs-only layout justification reads."""
+    ``measuring``: the probes-only layout justification reads."""
+    from disclosure_gen.render.fonts import css_fonts
+
     return env.get_template("skin/document.html").render(
         {**context.as_dict(), "fonts": css_fonts(), "measuring": measuring}
     )
@@ -55,31 +68,139 @@ class Source:
 class PdfOptions:
     archival: bool = False  # PDF/A-3b rather than PDF/UA-1
     source: Source | None = None  # embedded as the associated file (PDF/A only)
+    year: int = 2000  # the attachment's date when the workbook states none
+
+
+@contextmanager
+def fewer_collections() -> Iterator[None]:
+    """Run the collector rarely while WeasyPrint lays out and writes the document.
+
+    Layout builds hundreds of thousands of boxes that all live until the PDF is written, so
+    with the default threshold (a collection every 700 allocations) the collector walks the
+    same live objects again and again and frees almost nothing; none of our objects needs a
+    prompt collection.  The output bytes do not depend on it.  The previous thresholds come
+    back afterwards, for the batch and web workers that go on running.
+    """
+    previous = gc.get_threshold()
+    gc.set_threshold(50_000, 50, 100)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*previous)
+
+
+def base_url(env: DocumentEnvironment) -> str:
+    """Where the HTML's relative references (none today) would be resolved."""
+    return str(env.search.path("skin"))
+
+
+@contextmanager
+def _no_library_search() -> Iterator[None]:
+    """While WeasyPrint loads its C libraries, ``ctypes.util.find_library`` finds nothing.
+
+    WeasyPrint tries each library under its Windows and macOS names before the Linux
+    soname (``libgobject-2.0-0``, ``gobject-2.0-0``, ``gobject-2.0``,
+    ``libgobject-2.0.so.0``, …), and cffi asks find_library about every name it cannot
+    open directly; on Linux each question runs ldconfig, and each miss gcc and ld as well:
+    22 questions, 16 misses, 0.2-0.4 s of every start spent in subprocesses.  With no
+    answers, cffi reaches the soname and opens it with dlopen, which is what the answer
+    would have been opened with anyway (find_library answers with the soname from ldconfig's
+    cache), so the same libraries are loaded.
+    """
+    import ctypes.util
+
+    original = ctypes.util.find_library
+    ctypes.util.find_library = lambda name: None
+    try:
+        yield
+    finally:
+        ctypes.util.find_library = original
+
+
+def load() -> None:
+    """Import WeasyPrint: it loads pango and parses its C declarations, which takes a moment,
+    so only the PDF path pays for it."""
+    if "weasyprint" not in sys.modules and sys.platform.startswith("linux"):
+        try:  # WeasyPrint prints its own error message before it raises: keep it quiet
+            with _no_library_search(), contextlib.redirect_stdout(io.StringIO()):
+                import weasyprint
+        except OSError:  # a library under another soname: let ctypes search for it
+            pass
+    import weasyprint  # noqa: F401
+
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)
+    logging.getLogger("fontTools").setLevel(logging.ERROR)
+
+
+def lay_out(html: str, base: str) -> Any:
+    """The laid-out WeasyPrint document (its pages are final)."""
+    load()
+    from weasyprint import HTML
+
+    return HTML(string=html, base_url=base).render()
+
+
+def measure(html: str, base: str) -> Metrics | None:
+    """The widths justification breaks paragraphs from, read off the probes' layout."""
+    from disclosure_gen.render import justify
+
+    return justify.metrics(lay_out(html, base).pages)
+
+
+def anchor_pages(document: Any) -> dict[str, int]:
+    """The page (from 1) on which each anchor first appears."""
+    pages: dict[str, int] = {}
+    for number, page in enumerate(document.pages, start=1):
+        for anchor in page.anchors:
+            pages.setdefault(anchor, number)
+    return pages
+
+
+def write(document: Any, options: PdfOptions | None = None) -> bytes:
+    data: bytes = document.write_pdf(
+        uncompressed_pdf=False, finisher=_one_entry_per_file, **_variant(options or PdfOptions())
+    )
+    return data
+
+
+@dataclass(frozen=True)
+class Justification:
+    """The HTML of the probes' layout, and how to make the document's HTML from its widths."""
+
+    env: DocumentEnvironment
+    context: RenderContext
+    blocks: tuple[Block, ...]
+
+    @classmethod
+    def of(cls, env: DocumentEnvironment, context: RenderContext) -> Justification:
+        from disclosure_gen.render import justify
+
+        return cls(env, context, justify.numbered(context.blocks))
+
+    def probe_html(self) -> str:
+        from disclosure_gen.render import justify
+
+        probes = replace(self.context, blocks=justify.probes(self.blocks))
+        return render_html(self.env, probes, measuring=True)
+
+    def document_html(self, found: Metrics | None) -> str:
+        from disclosure_gen.render import justify
+
+        lines = justify.lines(self.blocks, found)
+        return render_html(
+            self.env, replace(self.context, blocks=justify.with_lines(self.blocks, lines))
+        )
 
 
 def render_pdf(
     env: DocumentEnvironment, context: RenderContext, options: PdfOptions | None = None
 ) -> Pdf:
-    from weasyprint import HTML  # imported here: it loads pango, which takes a moment
-
-    logging.getLogger("weasyprint").setLevel(logging.ERROR)
-    logging.getLogger("fontTools").setLevel(logging.ERROR)
-    options = options or PdfOptions()
-    base = str(env.search.path("skin"))
-    blocks = justify.numbered(context.blocks)
-    paragraphs = replace(context, blocks=justify.probes(blocks))
-    measured = HTML(string=render_html(env, paragraphs, measuring=True), base_url=base).render()
-    lines = justify.measure(measured.pages, blocks)
-    html = render_html(env, replace(context, blocks=justify.with_lines(blocks, lines)))
-    document = HTML(string=html, base_url=base).render()
-    pages: dict[str, int] = {}
-    for number, page in enumerate(document.pages, start=1):
-        for anchor in page.anchors:
-            pages.setdefault(anchor, number)
-    data: bytes = document.write_pdf(
-        uncompressed_pdf=False, finisher=_one_entry_per_file, **_variant(options, context.year)
-    )
-    return Pdf(data, pages)
+    """The PDF in this process (``render.pdf_process`` prints it in another)."""
+    base = base_url(env)
+    plan = Justification.of(env, context)
+    with fewer_collections():
+        document = lay_out(plan.document_html(measure(plan.probe_html(), base)), base)
+        return Pdf(write(document, options), anchor_pages(document))
 
 
 def _one_entry_per_file(_document: Any, pdf: Any) -> None:
@@ -91,7 +212,7 @@ def _one_entry_per_file(_document: Any, pdf: Any) -> None:
         pdf.catalog["AF"].extend(unique)
 
 
-def _variant(options: PdfOptions, year: int) -> dict[str, Any]:
+def _variant(options: PdfOptions) -> dict[str, Any]:
     """WeasyPrint's write options for the PDF variant asked for."""
     if not options.archival:
         return {"pdf_variant": "pdf/ua-1"}
@@ -99,7 +220,7 @@ def _variant(options: PdfOptions, year: int) -> dict[str, Any]:
 
     attachments = []
     if options.source is not None:
-        when = workbook_modified(options.source.data) or dt.datetime(year, 1, 1)
+        when = workbook_modified(options.source.data) or dt.datetime(options.year, 1, 1)
         attachments.append(
             Attachment(
                 file_obj=io.BytesIO(options.source.data),

@@ -1,6 +1,10 @@
 """The xlsx package below the reader: open it (twice: cached values and formulas), read
 only the sheets asked for, and find merged ranges, which read-only worksheets do not keep.
 
+The formulas are read only from sheets whose XML holds a formula: elsewhere they are the
+values, and reading each sheet a second time through openpyxl was a third of the reading
+(blank and filled-in workbooks hold none; the formulas workbook is opened on first need).
+
 Any failure here means the file cannot be read as a workbook: ``WorkbookUnreadable`` (F005).
 """
 
@@ -45,7 +49,6 @@ class Package:
         self.path = path
         try:
             self._values = load_workbook(path, read_only=True, data_only=True)
-            self._formulas = load_workbook(path, read_only=True, data_only=False)
         except Exception as exc:  # openpyxl raises many kinds for a broken package
             raise _corrupt(path, exc) from exc
         try:  # the sheet index is read once, not once per sheet
@@ -55,16 +58,22 @@ class Package:
             self._names = set(self._zip.namelist())
         except Exception as exc:
             self._values.close()
-            self._formulas.close()
             raise _corrupt(path, exc) from exc
+        self._formulas: Any | None = None
 
     def __enter__(self) -> Package:
         return self
 
     def __exit__(self, *_: object) -> None:
         self._values.close()
-        self._formulas.close()
+        if self._formulas is not None:
+            self._formulas.close()
         self._zip.close()
+
+    def _formula_sheet(self, name: str) -> Any:
+        if self._formulas is None:
+            self._formulas = load_workbook(self.path, read_only=True, data_only=False)
+        return self._formulas[name]
 
     def sheet_names(self) -> set[str]:
         return set(self._values.sheetnames)
@@ -75,9 +84,10 @@ class Package:
             return None
         try:
             scan = self._scan(name)
+            values = _rows(self._values[name])
             return SheetData(
-                _rows(self._values[name]),
-                _rows(self._formulas[name]),
+                values,
+                _rows(self._formula_sheet(name)) if scan.formulas else list(values),
                 scan.merged,
                 scan.overflow,
                 scan.hidden_rows,
@@ -125,6 +135,7 @@ MERGE_RE = re.compile(
 ROW_RE = re.compile(rf"<{_PREFIX}row\b([^>]*)>")
 ROW_NUMBER_RE = re.compile(r"(?:^|\s)r\s*=\s*[\"'](\d+)[\"']")
 CONTENT_RE = re.compile(rf"<{_PREFIX}(?:v|is|f)\b")
+FORMULA_RE = re.compile(rf"<{_PREFIX}f\b")
 SHEET_DATA_END_RE = re.compile(rf"</{_PREFIX}sheetData\s*>")
 NS_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 NS_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
@@ -164,6 +175,7 @@ class PartScan:
     hidden_rows: frozenset[int]
     hidden_columns: frozenset[int]
     state: str
+    formulas: bool = True  # whether a cell may hold a formula (False: none in the XML)
 
 
 def _scan_text(text: str, state: str) -> PartScan:
@@ -181,6 +193,7 @@ def _scan_text(text: str, state: str) -> PartScan:
         _hidden_rows(text),
         _hidden_columns(text),
         state,
+        FORMULA_RE.search(text) is not None,
     )
 
 
