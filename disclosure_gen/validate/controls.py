@@ -8,10 +8,11 @@ likely at fault, so both kinds explain a gap in the same words.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
+from disclosure_gen.records import Located
 from disclosure_gen.validate.lines import CodedLine
 
 Scope = Callable[[CodedLine], bool]
@@ -33,3 +34,30 @@ class ControlTotal:
     cell: str | None
     scope: Scope | None = None
     people: bool = False
+
+
+def totals_of(
+    controls: Located | None,
+    labels: Mapping[str, str],
+    derived: Mapping[str, Decimal],
+    scopes: Mapping[str, Scope],
+) -> list[ControlTotal]:
+    """Every total a kind's 核对数 offers (``labels``: field key → label), typed or not,
+    beside its value ``derived`` from the detail in 元 (``scopes``: the lines it adds up)."""
+    if controls is None:
+        return []
+    out = []
+    for key, label in labels.items():
+        typed = getattr(controls, key)
+        out.append(
+            ControlTotal(
+                label,
+                None if typed is None else Decimal(typed),
+                derived[key],
+                controls.sheet,
+                controls.cell(key),
+                scopes.get(key),
+                people=key == "headcount",
+            )
+        )
+    return out

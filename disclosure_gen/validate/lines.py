@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from disclosure_gen.catalogs import Catalog
 from disclosure_gen.findings import Finding, get
-from disclosure_gen.records import Addition
+from disclosure_gen.records import Addition, SubordinateUnit
 from disclosure_gen.validate.context import Settings
 from disclosure_gen.validate.run import AMOUNTS_CHECKED
 
@@ -94,6 +94,48 @@ class AmountCell:
     amount: Decimal
     line: CodedLine
     field: str
+
+
+class _Profile(Protocol):
+    @property
+    def year(self) -> int: ...
+    @property
+    def name(self) -> str: ...
+
+
+class _UnitsModel(Protocol):
+    """What both kinds' models have: a profile, the 下属单位 rows, the 补充科目 rows."""
+
+    @property
+    def profile(self) -> _Profile: ...
+    @property
+    def subordinate_units(self) -> Sequence[SubordinateUnit]: ...
+    @property
+    def additions(self) -> Sequence[Addition]: ...
+
+
+class ModelFacts:
+    """The part of ``LinesContext`` every kind's model answers the same way: the year, the
+    reporting unit, its subordinate units and the workbook's 补充科目 (mixed into each
+    kind's rule context, whose ``model`` field holds the model)."""
+
+    model: _UnitsModel
+
+    @property
+    def year(self) -> int:
+        return self.model.profile.year
+
+    @property
+    def own_name(self) -> str:
+        return self.model.profile.name
+
+    @property
+    def unit_names(self) -> Sequence[str]:
+        return [u.name for u in self.model.subordinate_units]
+
+    @property
+    def additions(self) -> Sequence[Addition]:
+        return self.model.additions
 
 
 class LinesContext(Protocol):

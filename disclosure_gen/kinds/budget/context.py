@@ -11,14 +11,13 @@ from disclosure_gen.kinds.budget.compute.run import Computed, compute
 from disclosure_gen.kinds.budget.controls import control_totals
 from disclosure_gen.kinds.budget.model import Disclosure, ExpenditureLine, Purpose
 from disclosure_gen.kinds.budget.schema import FIXED_COMPARISONS, FUNCTION_COMPARISON_PREFIX
-from disclosure_gen.records import Addition
 from disclosure_gen.validate.context import Settings
 from disclosure_gen.validate.controls import ControlTotal
-from disclosure_gen.validate.lines import AmountCell, CodedRow, ComparisonRow
+from disclosure_gen.validate.lines import AmountCell, CodedRow, ComparisonRow, ModelFacts
 
 
 @dataclass
-class BudgetContext:
+class BudgetContext(ModelFacts):
     """Also the budget's ``LinesContext`` (disclosure_gen.validate.lines): the rules both
     kinds run read 支出明细 through it."""
 
@@ -41,22 +40,6 @@ class BudgetContext:
         return self.computed.economic
 
     # ------------------------------------------------------------ LinesContext
-
-    @property
-    def year(self) -> int:
-        return self.model.profile.year
-
-    @property
-    def own_name(self) -> str:
-        return self.model.profile.name
-
-    @property
-    def unit_names(self) -> Sequence[str]:
-        return [u.name for u in self.model.subordinate_units]
-
-    @property
-    def additions(self) -> Sequence[Addition]:
-        return self.model.additions
 
     @property
     def project_sheet(self) -> str:

@@ -7,7 +7,7 @@ from decimal import Decimal
 from disclosure_gen.kinds.budget.compute.sources import SOURCE_INFO
 from disclosure_gen.kinds.budget.compute.tables import THREE_PUBLIC_CODES
 from disclosure_gen.kinds.budget.model import Disclosure
-from disclosure_gen.validate.controls import ControlTotal, Scope
+from disclosure_gen.validate.controls import ControlTotal, Scope, totals_of
 from disclosure_gen.validate.lines import CodedLine
 
 THREE_PUBLIC = {code for codes in THREE_PUBLIC_CODES.values() for code in codes}
@@ -46,8 +46,7 @@ LABELS = {
 
 def control_totals(model: Disclosure) -> list[ControlTotal]:
     """Every total of 核对数, typed or not, with its value derived from the detail in 元."""
-    controls = model.controls
-    if controls is None:
+    if model.controls is None:
         return []
     scopes = _scopes()
     derived = {
@@ -56,18 +55,4 @@ def control_totals(model: Disclosure) -> list[ControlTotal]:
     }
     derived["procurement"] = model.procurement.total
     derived["headcount"] = Decimal(model.profile.headcount)
-    out = []
-    for key, label in LABELS.items():
-        typed = getattr(controls, key)
-        out.append(
-            ControlTotal(
-                label,
-                None if typed is None else Decimal(typed),
-                derived[key],
-                controls.sheet,
-                controls.cell(key),
-                scopes.get(key),
-                people=key == "headcount",
-            )
-        )
-    return out
+    return totals_of(model.controls, LABELS, derived, scopes)

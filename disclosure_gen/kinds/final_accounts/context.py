@@ -15,14 +15,19 @@ from disclosure_gen.kinds.final_accounts.schema import (
     FUNCTION_COMPARISON_PREFIX,
     PROJECT_EVALUATIONS,
 )
-from disclosure_gen.records import Addition
 from disclosure_gen.validate.context import Settings
 from disclosure_gen.validate.controls import ControlTotal
-from disclosure_gen.validate.lines import AmountCell, CodedRow, ComparisonRow, NamedClass
+from disclosure_gen.validate.lines import (
+    AmountCell,
+    CodedRow,
+    ComparisonRow,
+    ModelFacts,
+    NamedClass,
+)
 
 
 @dataclass
-class FinalAccountsContext:
+class FinalAccountsContext(ModelFacts):
     """Also the final accounts' ``LinesContext`` (disclosure_gen.validate.lines): the rules
     both kinds run read 决算明细, 收入决算 and 结转结余 through it."""
 
@@ -43,22 +48,6 @@ class FinalAccountsContext:
         return self.computed.economic
 
     # ------------------------------------------------------------ LinesContext
-
-    @property
-    def year(self) -> int:
-        return self.model.profile.year
-
-    @property
-    def own_name(self) -> str:
-        return self.model.profile.name
-
-    @property
-    def unit_names(self) -> Sequence[str]:
-        return [u.name for u in self.model.subordinate_units]
-
-    @property
-    def additions(self) -> Sequence[Addition]:
-        return self.model.additions
 
     @property
     def project_sheet(self) -> str:

@@ -12,7 +12,7 @@ from disclosure_gen.kinds.final_accounts.compute import leaves as lv
 from disclosure_gen.kinds.final_accounts.model import FinalAccounts
 from disclosure_gen.kinds.final_accounts.schema import BASIC_KINDS, FISCAL_SOURCES
 from disclosure_gen.money import ZERO
-from disclosure_gen.validate.controls import ControlTotal, Scope
+from disclosure_gen.validate.controls import ControlTotal, Scope, totals_of
 from disclosure_gen.validate.lines import PROJECT, CodedLine
 
 THREE_PUBLIC = {code for codes in lv.THREE_PUBLIC_CODES.values() for code in codes}
@@ -68,22 +68,6 @@ def _derived(model: FinalAccounts) -> dict[str, Decimal]:
 
 def control_totals(model: FinalAccounts) -> list[ControlTotal]:
     """Every total of 核对数, typed or not, with its value derived from the detail in 元."""
-    controls = model.controls
-    if controls is None:
+    if model.controls is None:
         return []
-    derived = _derived(model)
-    out = []
-    for key, label in LABELS.items():
-        typed = getattr(controls, key)
-        out.append(
-            ControlTotal(
-                label,
-                None if typed is None else Decimal(typed),
-                derived[key],
-                controls.sheet,
-                controls.cell(key),
-                SCOPES.get(key),
-                people=key == "headcount",
-            )
-        )
-    return out
+    return totals_of(model.controls, LABELS, _derived(model), SCOPES)
