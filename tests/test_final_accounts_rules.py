@@ -94,12 +94,20 @@ def _example_totals() -> dict[str, int]:
     }
 
 
-def _actuals_in_wan(wb: Workbook) -> None:
-    ws = wb[LINES]
-    for row in range(2, ws.max_row + 1):
-        value = ws[f"I{row}"].value
-        if isinstance(value, int | float):
-            ws[f"I{row}"].value = round(value / 10000, 2)
+def _in_wan(column: str) -> Special:
+    """Retype one amount column of 决算明细 in 万元 (I 决算数, G 年初预算数, H 全年预算数)."""
+
+    def retype(wb: Workbook) -> None:
+        ws = wb[LINES]
+        for row in range(2, ws.max_row + 1):
+            value = ws[f"{column}{row}"].value
+            if isinstance(value, int | float):
+                ws[f"{column}{row}"].value = round(value / 10000, 2)
+
+    return retype
+
+
+_actuals_in_wan = _in_wan("I")
 
 
 CASES = [
@@ -133,7 +141,9 @@ CASES = [
     Case("X015", ((LINES, "F2", "不存在的单位"),), LINES, "F2"),
     Case("X015", ((INCOME, "C2", "不存在的单位"),), INCOME, "C2", id="X015-income"),
     Case("P001", (), LINES, "I2", _actuals_in_wan),
+    Case("P001", (), LINES, "G2", _in_wan("G"), id="P001-budget-column"),
     Case("P007", ((LINES, "I3", 20.87),), LINES, "I3"),
+    Case("P007", ((LINES, "H3", 20.87),), LINES, "H3", id="P007-full-budget-column"),
     Case("P008", ((LINES, "I8", 56),), LINES, "I8"),
     # ---------------------------------------------------------------- cross-checks
     Case("A007", ((LINES, "D2", "经营支出"),), LINES, "D2"),

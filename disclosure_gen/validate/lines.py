@@ -160,7 +160,8 @@ class LinesContext(Protocol):
     def coded_lines(self) -> Sequence[CodedLine]: ...  # the expenditure lines
     def other_coded_rows(self) -> Sequence[CodedRow]: ...  # other rows with a function code
     def named_classes(self) -> Sequence[NamedClass]: ...
-    def amount_cells(self) -> Sequence[AmountCell]: ...  # the amounts magnitude rules judge
+    def amount_cells(self) -> Sequence[AmountCell]: ...  # the amounts 核对数 adds up
+    def magnitude_columns(self) -> Sequence[Sequence[AmountCell]]: ...  # each judged alone
     def control_totals(self) -> Sequence[ControlTotal]: ...  # sheet 核对数, if the kind has it
     def comparisons(self) -> Sequence[ComparisonRow]: ...  # sheet 上年对比
     @property

@@ -57,6 +57,9 @@ class BudgetContext(ModelFacts):
     def amount_cells(self) -> Sequence[AmountCell]:
         return [AmountCell(line.amount, line, "amount") for line in self.model.lines]
 
+    def magnitude_columns(self) -> Sequence[Sequence[AmountCell]]:
+        return [self.amount_cells()]
+
     def control_totals(self) -> Sequence[ControlTotal]:
         return control_totals(self.model)
 

@@ -63,8 +63,19 @@ class FinalAccountsContext(ModelFacts):
         return ()
 
     def amount_cells(self) -> Sequence[AmountCell]:
-        """The 决算数 of every line: a sheet typed in 万元 shows first there."""
+        """The 决算数 of every line (what 核对数 adds up)."""
         return [AmountCell(line.actual, line, "actual") for line in self.model.lines]
+
+    def magnitude_columns(self) -> Sequence[Sequence[AmountCell]]:
+        """决算数, 年初预算数 and 全年预算数, each judged on its own: the document prints all
+        three (“年初预算为…，决算为…，完成年初预算的…%”), and one column can be typed in
+        万元 while the others are in 元."""
+        lines = self.model.lines
+        return [
+            self.amount_cells(),
+            [AmountCell(line.budget, line, "budget") for line in lines],
+            [AmountCell(line.full_budget, line, "full_budget") for line in lines],
+        ]
 
     def control_totals(self) -> Sequence[ControlTotal]:
         return control_totals(self.model)

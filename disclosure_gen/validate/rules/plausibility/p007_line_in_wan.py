@@ -25,19 +25,21 @@ MIN_LINES = 4  # fewer lines say nothing about what a typical line is
 
 
 def tiny_lines(ctx: LinesContext) -> Iterator[tuple[AmountCell, Decimal | None]]:
-    """(line, how many times the median line is larger) for every line below 1,000 元
-    among lines in 元; the ratio is None for a line that rounds to 0.00 万元."""
-    lines = positive(ctx)
-    if len(lines) < MIN_LINES or most_lines_small(ctx):
-        return  # P001 speaks for the whole sheet
-    median = Decimal(statistics.median(line.amount for line in lines))
-    for line in lines:
-        if line.amount >= SMALL_LINE:
-            continue
-        if yuan_to_wan(line.amount) == ZERO:
-            yield line, None
-        else:
-            yield line, (median / line.amount).quantize(Decimal(1))
+    """(line, how many times the median line of its column is larger) for every line below
+    1,000 元 among lines in 元, column by column; the ratio is None for a line that rounds
+    to 0.00 万元."""
+    for column in ctx.magnitude_columns():
+        lines = positive(column)
+        if len(lines) < MIN_LINES or most_lines_small(column):
+            continue  # P001 speaks for the whole column
+        median = Decimal(statistics.median(line.amount for line in lines))
+        for line in lines:
+            if line.amount >= SMALL_LINE:
+                continue
+            if yuan_to_wan(line.amount) == ZERO:
+                yield line, None
+            else:
+                yield line, (median / line.amount).quantize(Decimal(1))
 
 
 def clear(amount: Decimal, ratio: Decimal) -> bool:
