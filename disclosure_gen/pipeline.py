@@ -18,7 +18,13 @@ from disclosure_gen.findings import Finding, has_errors
 from disclosure_gen.kinds.base import DocumentKind, RuleContext
 from disclosure_gen.render.docx import render_docx
 from disclosure_gen.render.environment import build_environment
-from disclosure_gen.render.pdf import Justification, PdfOptions, base_url, render_pdf
+from disclosure_gen.render.pdf import (
+    Justification,
+    LocalPrinter,
+    PdfOptions,
+    base_url,
+    fewer_collections,
+)
 from disclosure_gen.render.pdf_process import PdfProcess
 from disclosure_gen.validate.context import Settings
 from disclosure_gen.validate.run import run_rules
@@ -116,15 +122,13 @@ def render(
     if not pdf:
         return Documents(stem, render_docx(env, context), None)
     options = replace(pdf_options or PdfOptions(), year=context.year)
-    if printer is not None:
-        base = base_url(env)
-        plan = Justification.of(env, context)
-        found = printer.measure(plan.probe_html(), base)
-        printer.send(plan.document_html(found), base, options)
-        docx = render_docx(env, context, printer.pages())
-        return Documents(stem, docx, printer.data())
-    printed = render_pdf(env, context, options)
-    return Documents(stem, render_docx(env, context, printed.pages), printed.data)
+    printing = printer or LocalPrinter()
+    base = base_url(env)
+    plan = Justification.of(env, context)
+    with fewer_collections():
+        printing.send(plan.document_html(printing.measure(plan.probe_html(), base)), base, options)
+        docx = render_docx(env, context, printing.pages())
+        return Documents(stem, docx, printing.data())
 
 
 def render_checked(

@@ -96,12 +96,12 @@ def test_generate_on_unreadable_file_exits_two(tmp_path: Path) -> None:
 def test_a_failure_while_rendering_is_one_clear_line_and_writes_nothing(
     sample_path: Path, tmp_path: Path, monkeypatch: Any
 ) -> None:
-    import disclosure_gen.pipeline as pipeline
+    import disclosure_gen.render.pdf as pdf
 
     def broken(*_: object) -> bytes:
         raise RuntimeError("font missing")
 
-    monkeypatch.setattr(pipeline, "render_pdf", broken)
+    monkeypatch.setattr(pdf, "lay_out", broken)
     out = tmp_path / "out"
     result = runner.invoke(app, ["generate", str(sample_path), "-o", str(out)])
     assert result.exit_code == 2 and isinstance(result.exception, SystemExit)

@@ -5,6 +5,7 @@ every displayed total is the sum of its parts, and the document renders."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from decimal import Decimal as D
 
 from hypothesis import HealthCheck, given, settings
@@ -69,14 +70,20 @@ def carryover_rows(draw: st.DrawFn) -> CarryoverRow:
     )
 
 
-@st.composite
-def workbooks(draw: st.DrawFn) -> FinalAccounts:
+def final_accounts(
+    lines: Sequence[ActualLine],
+    income: Sequence[IncomeRow] = (),
+    carryover: Sequence[CarryoverRow] = (),
+    balance: Balance | None = None,
+    nature: str = "administrative",
+) -> FinalAccounts:
+    """A final-accounts model of these rows (the property and rounding tests draw them)."""
     profile = Profile(
         sheet="基本信息",
         year=2024,
         level="unit",
         name="某单位",
-        nature=draw(st.sampled_from(["administrative", "institution"])),
+        nature=nature,
         functions="职能",
         in_service=10,
         in_service_prior=9,
@@ -88,13 +95,24 @@ def workbooks(draw: st.DrawFn) -> FinalAccounts:
     )
     return FinalAccounts(
         profile=profile,
-        lines=tuple(draw(st.lists(actual_lines(), min_size=1, max_size=25))),
-        income=tuple(draw(st.lists(income_rows(), max_size=12))),
-        carryover=tuple(draw(st.lists(carryover_rows(), max_size=6))),
-        balance=Balance(sheet="结余分配", use_surplus=draw(YUAN), distribution=draw(YUAN)),
+        lines=tuple(lines),
+        income=tuple(income),
+        carryover=tuple(carryover),
+        balance=balance or Balance(sheet="结余分配"),
         three_public=ThreePublic(sheet="三公经费"),
         procurement=Procurement(sheet="政府采购"),
         assets=Assets(sheet="国有资产"),
+    )
+
+
+@st.composite
+def workbooks(draw: st.DrawFn) -> FinalAccounts:
+    return final_accounts(
+        draw(st.lists(actual_lines(), min_size=1, max_size=25)),
+        draw(st.lists(income_rows(), max_size=12)),
+        draw(st.lists(carryover_rows(), max_size=6)),
+        Balance(sheet="结余分配", use_surplus=draw(YUAN), distribution=draw(YUAN)),
+        draw(st.sampled_from(["administrative", "institution"])),
     )
 
 

@@ -40,6 +40,7 @@ from disclosure_gen.kinds.final_accounts.compute.run import compute as fa_comput
 from disclosure_gen.kinds.final_accounts.schema import INCOME_CATEGORIES as FA_SCHEMA_CATEGORIES
 from disclosure_gen.kinds.final_accounts.schema import KINDS as FA_SCHEMA_KINDS
 from disclosure_gen.kinds.final_accounts.schema import SOURCES as FA_SCHEMA_SOURCES
+from tests.test_final_accounts_invariants import final_accounts
 from tests.test_invariants import ECONOMIC, FUNCTIONS, amounts, model
 
 CENT = D("0.01")
@@ -380,37 +381,6 @@ def carryover_rows(draw: st.DrawFn, max_yuan: int = 10**8) -> fa.CarryoverRow:
         source=draw(st.sampled_from(FA_SOURCES)),
         function=draw(st.sampled_from(FUNCTIONS)),
         amount=draw(yuan(max_yuan)),
-    )
-
-
-def final_accounts(
-    lines: Sequence[fa.ActualLine],
-    income: Sequence[fa.IncomeRow] = (),
-    carryover: Sequence[fa.CarryoverRow] = (),
-) -> fa.FinalAccounts:
-    profile = fa.Profile(
-        sheet="基本信息",
-        year=2024,
-        level="department",
-        name="测试部门",
-        nature="administrative",
-        functions="职能",
-        in_service=1,
-        in_service_prior=1,
-        retired=0,
-        retired_prior=0,
-        retired_cadre=0,
-        retired_cadre_prior=0,
-    )
-    return fa.FinalAccounts(
-        profile=profile,
-        lines=tuple(lines),
-        income=tuple(income),
-        carryover=tuple(carryover),
-        balance=fa.Balance(sheet="年末结转结余"),
-        three_public=fa.ThreePublic(sheet="三公经费"),
-        procurement=fa.Procurement(sheet="政府采购"),
-        assets=fa.Assets(sheet="国有资产"),
     )
 
 

@@ -49,14 +49,6 @@ def render_html(env: DocumentEnvironment, context: RenderContext, measuring: boo
 
 
 @dataclass(frozen=True)
-class Pdf:
-    """The PDF and the page each 目录 anchor landed on (the DOCX stores them in its TOC)."""
-
-    data: bytes
-    pages: dict[str, int]
-
-
-@dataclass(frozen=True)
 class Source:
     """The workbook a PDF/A embeds: its file name and bytes."""
 
@@ -192,15 +184,27 @@ class Justification:
         )
 
 
-def render_pdf(
-    env: DocumentEnvironment, context: RenderContext, options: PdfOptions | None = None
-) -> Pdf:
-    """The PDF in this process (``render.pdf_process`` prints it in another)."""
-    base = base_url(env)
-    plan = Justification.of(env, context)
-    with fewer_collections():
-        document = lay_out(plan.document_html(measure(plan.probe_html(), base)), base)
-        return Pdf(write(document, options), anchor_pages(document))
+class LocalPrinter:
+    """The PDF process's interface (``render.pdf_process.PdfProcess``) in this process, so
+    the pipeline has one way to print: measure the probes, send the document, read where
+    its anchors landed, then its bytes. Used where no process was forked (other systems,
+    ``DISCLOSURE_GEN_PDF_PROCESS=0``, the batch and web workers, tests)."""
+
+    def __init__(self) -> None:
+        self._document: Any = None
+        self._options: PdfOptions | None = None
+
+    def measure(self, html: str, base: str) -> Metrics | None:
+        return measure(html, base)
+
+    def send(self, html: str, base: str, options: PdfOptions | None = None) -> None:
+        self._document, self._options = lay_out(html, base), options
+
+    def pages(self) -> dict[str, int]:
+        return anchor_pages(self._document)
+
+    def data(self) -> bytes:
+        return write(self._document, self._options)
 
 
 def _one_entry_per_file(_document: Any, pdf: Any) -> None:

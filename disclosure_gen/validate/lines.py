@@ -112,11 +112,13 @@ class _UnitsModel(Protocol):
     def subordinate_units(self) -> Sequence[SubordinateUnit]: ...
     @property
     def additions(self) -> Sequence[Addition]: ...
+    @property
+    def comparisons(self) -> Sequence[ComparisonRow]: ...
 
 
 class ModelFacts:
     """The part of ``LinesContext`` every kind's model answers the same way: the year, the
-    reporting unit, its subordinate units and the workbook's 补充科目 (mixed into each
+    reporting unit, its subordinate units, the workbook's 补充科目 and 上年对比 (mixed into each
     kind's rule context, whose ``model`` field holds the model)."""
 
     model: _UnitsModel
@@ -136,6 +138,9 @@ class ModelFacts:
     @property
     def additions(self) -> Sequence[Addition]:
         return self.model.additions
+
+    def comparisons(self) -> Sequence[ComparisonRow]:
+        return self.model.comparisons
 
 
 class LinesContext(Protocol):

@@ -13,7 +13,7 @@ from disclosure_gen.kinds.budget.model import Disclosure, ExpenditureLine, Purpo
 from disclosure_gen.kinds.budget.schema import FIXED_COMPARISONS, FUNCTION_COMPARISON_PREFIX
 from disclosure_gen.validate.context import Settings
 from disclosure_gen.validate.controls import ControlTotal
-from disclosure_gen.validate.lines import AmountCell, CodedRow, ComparisonRow, ModelFacts
+from disclosure_gen.validate.lines import AmountCell, CodedRow, ModelFacts
 
 
 @dataclass
@@ -62,9 +62,6 @@ class BudgetContext(ModelFacts):
 
     def control_totals(self) -> Sequence[ControlTotal]:
         return control_totals(self.model)
-
-    def comparisons(self) -> Sequence[ComparisonRow]:
-        return self.model.comparisons
 
     @property
     def fixed_comparisons(self) -> Sequence[str]:

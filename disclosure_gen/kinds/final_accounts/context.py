@@ -20,7 +20,6 @@ from disclosure_gen.validate.controls import ControlTotal
 from disclosure_gen.validate.lines import (
     AmountCell,
     CodedRow,
-    ComparisonRow,
     ModelFacts,
     NamedClass,
 )
@@ -79,9 +78,6 @@ class FinalAccountsContext(ModelFacts):
 
     def control_totals(self) -> Sequence[ControlTotal]:
         return control_totals(self.model)
-
-    def comparisons(self) -> Sequence[ComparisonRow]:
-        return self.model.comparisons
 
     @property
     def fixed_comparisons(self) -> Sequence[str]:

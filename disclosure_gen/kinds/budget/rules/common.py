@@ -11,7 +11,6 @@ from disclosure_gen.kinds.budget.context import BudgetContext
 from disclosure_gen.kinds.budget.model import Comparison, Disclosure
 from disclosure_gen.kinds.budget.schema import COMPARISONS, FUNCTION_COMPARISON_PREFIX, PENDING
 from disclosure_gen.validate.lines import did_you_mean, fold, nearest, row_key
-from disclosure_gen.validate.lines import magnitude as shared_magnitude
 
 COMPARISON_SHEET = COMPARISONS.name
 __all__ = [
@@ -21,7 +20,6 @@ __all__ = [
     "confirmed_reasons",
     "did_you_mean",
     "fold",
-    "magnitude",
     "nearest",
     "row_key",
     "stated_changes",
@@ -65,15 +63,3 @@ def comparison(model: Disclosure, item: str) -> Comparison | None:
     """The row of 上年对比 that gives this item's prior-year amount (or names it at all)."""
     rows = [c for c in model.comparisons if c.item == item]
     return next((c for c in rows if c.prior is not None), rows[0] if rows else None)
-
-
-def magnitude(
-    ctx: BudgetContext,
-    code: str,
-    message: str,
-    sheet: str,
-    cell: str | None,
-    key: str | None = None,
-) -> Finding:
-    """A magnitude error at its cell, or a V002 note under ``--amounts-checked``."""
-    return shared_magnitude(ctx.settings, code, message, sheet, cell, key)

@@ -11,10 +11,10 @@ from disclosure_gen.kinds.budget.context import BudgetContext
 from disclosure_gen.kinds.budget.rules.common import (
     COMPARISON_SHEET,
     comparison,
-    magnitude,
     stated_changes,
 )
 from disclosure_gen.money import TEN_THOUSAND, ZERO, format_amount
+from disclosure_gen.validate.lines import magnitude
 from disclosure_gen.validate.registry import rule
 
 RATIO = Decimal(1000)  # this year 1,000 times last year (a rise of 99,900%) is not a budget
@@ -54,7 +54,7 @@ def prior_in_wan(ctx: BudgetContext) -> Iterator[Finding]:
         row = comparison(ctx.model, item)
         assert row is not None
         yield magnitude(
-            ctx,
+            ctx.settings,
             "P009",
             f"“{item}”上年预算数填的是 {prior:,} 元，本年为 {format_amount(figure.amount)} 万元，"
             f"公开文件会写“增长{_rate(figure)}”；这是按万元填写的。请以元填写（{prior:,} 万元应填 "
