@@ -56,6 +56,10 @@ ReasonThreshold = Annotated[
 LargeChange = Annotated[
     str, typer.Option("--large-change", help="变动率超过多少 % 时原因不能笼统（默认 50）")
 ]
+# Options generate and batch share (one wording, one help text)
+Templates = Annotated[Path | None, typer.Option(help="自定义模板目录（同名文件优先于内置模板）")]
+WithPdf = Annotated[bool, typer.Option(help="同时生成 PDF")]
+StrictGenerate = Annotated[bool, typer.Option(help="有警告也拒绝生成")]
 AmountsChecked = Annotated[
     bool,
     typer.Option(
@@ -154,11 +158,9 @@ def generate(
     ctx: typer.Context,
     workbook: Annotated[Path, typer.Argument(help="填好的工作簿（.xlsx）")],
     out_dir: Annotated[Path, typer.Option("-o", "--out", help="输出目录")] = Path("out"),
-    templates: Annotated[
-        Path | None, typer.Option(help="自定义模板目录（同名文件优先于内置模板）")
-    ] = None,
-    pdf: Annotated[bool, typer.Option(help="同时生成 PDF")] = True,
-    strict: Annotated[bool, typer.Option(help="有警告也拒绝生成")] = False,
+    templates: Templates = None,
+    pdf: WithPdf = True,
+    strict: StrictGenerate = False,
     reason_threshold: ReasonThreshold = "0",
     large_change: LargeChange = "50",
     amounts_checked: AmountsChecked = False,
@@ -351,11 +353,9 @@ def batch(
             help="提交到已有的 Dask 集群（如 tcp://主机:8786）；工作簿和输出目录须是各 worker 共享的路径",
         ),
     ] = None,
-    templates: Annotated[
-        Path | None, typer.Option(help="自定义模板目录（同名文件优先于内置模板）")
-    ] = None,
-    pdf: Annotated[bool, typer.Option(help="同时生成 PDF")] = True,
-    strict: Annotated[bool, typer.Option(help="有警告也拒绝生成")] = False,
+    templates: Templates = None,
+    pdf: WithPdf = True,
+    strict: StrictGenerate = False,
     reason_threshold: ReasonThreshold = "0",
     large_change: LargeChange = "50",
 ) -> None:
@@ -461,7 +461,9 @@ def serve(
         ) from None
     if not 1 <= port <= 65535 or workers < 1 or job_timeout < 1 or keep_minutes < 1:
         raise _fail("--port 应在 1–65535 之间，--workers、--job-timeout、--keep-minutes 应为正数。")
-    typer.echo(f"网页服务地址：http://{'localhost' if host == '127.0.0.1' else host}:{port}/ （按 Ctrl+C 停止）")
+    typer.echo(
+        f"网页服务地址：http://{'localhost' if host == '127.0.0.1' else host}:{port}/ （按 Ctrl+C 停止）"
+    )
     run(host, port, workers, job_timeout, keep_minutes)
 
 

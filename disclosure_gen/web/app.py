@@ -238,17 +238,15 @@ def create_app(config: Config | None = None) -> Starlette:
         async with closing(form):
             item = form.get("workbook")
             if not isinstance(item, UploadFile) or not item.filename:
-                return page(
-                    request,
-                    "index.html",
-                    400,
-                    year=dt.date.today().year,
-                    error="请先选择要上传的工作簿（.xlsx）。",
-                )
+                return nothing_chosen(request, "请先选择要上传的工作簿（.xlsx）。")
             job = store().create(uploads.display_name(item.filename))
             if await save(job, item.file):
                 store().start_inspect(job)
         return RedirectResponse(f"/job/{job.id}", 303)
+
+    def nothing_chosen(request: Request, message: str) -> Response:
+        """The upload page again, saying what to choose (no file was sent)."""
+        return page(request, "index.html", 400, year=dt.date.today().year, error=message)
 
     async def save(job: jobs.Job, source: Any) -> bool:
         """Copy an upload into the job's folder; False (job failed) beyond the limit."""
@@ -270,13 +268,7 @@ def create_app(config: Config | None = None) -> Starlette:
                 f for f in form.getlist("workbooks") if isinstance(f, UploadFile) and f.filename
             ]
             if not files:
-                return page(
-                    request,
-                    "index.html",
-                    400,
-                    year=dt.date.today().year,
-                    error="请先选择要批量上传的工作簿或压缩包。",
-                )
+                return nothing_chosen(request, "请先选择要批量上传的工作簿或压缩包。")
             created: list[jobs.Job] = []
             skipped: list[tuple[str, str]] = []
             for item in files:
