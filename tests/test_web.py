@@ -100,12 +100,13 @@ def test_blank_workbook_is_what_init_writes(client: TestClient, tmp_path: Path) 
     final = client.get("/blank", params={"year": 2024, "kind": "final_accounts", "level": "unit"})
     schema = kinds.KINDS["final_accounts"].schema
     assert final.content == build_blank_workbook(schema, 2024, "单位")
-    for bad in (
+    bad_queries: tuple[dict[str, str | int], ...] = (
         {"year": "x"},
         {"year": 1999},
         {"year": 2025, "kind": "<b>"},
         {"year": 2025, "level": "x"},
-    ):
+    )
+    for bad in bad_queries:
         assert client.get("/blank", params=bad).status_code == 400
 
 

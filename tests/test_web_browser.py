@@ -23,7 +23,7 @@ import pytest
 pytest.importorskip("starlette", reason="the web extra is not installed (pip install '.[web]')")
 pytest.importorskip("playwright", reason="playwright is not installed (pip install '.[dev]')")
 
-import httpx
+import httpx2 as httpx
 import uvicorn
 from playwright.sync_api import Browser, Page, sync_playwright
 
