@@ -229,7 +229,7 @@ def _output_xlsx(out: Path, inputs: list[Path], force: bool) -> None:
         raise _fail(f"{out} 已存在；如要覆盖请加 --force。")
 
 
-def _read_budget(path: Path) -> tuple[Checked, Any]:
+def _read_model(path: Path) -> tuple[Checked, Any]:
     """A workbook read and checked, with its model; exits with its findings when it cannot
     be read."""
     try:
@@ -246,21 +246,24 @@ def _read_budget(path: Path) -> tuple[Checked, Any]:
 
 @app.command("next-year")
 def next_year_command(
-    workbook: Annotated[Path, typer.Argument(help="上一年度填好的预算公开工作簿（.xlsx）")],
+    workbook: Annotated[
+        Path, typer.Argument(help="上一年度填好的工作簿（.xlsx，预算公开或决算公开）")
+    ],
     year: Annotated[int, typer.Option(help="新年度，如 2026")],
     out: Annotated[Path, typer.Option("-o", "--out", help="要写入的新年度工作簿（.xlsx）")],
     all_projects: Annotated[
-        bool, typer.Option(help="带入全部项目（默认只带入资金执行时间未在上年结束的项目）")
+        bool,
+        typer.Option(help="预算公开：带入全部项目（默认只带入资金执行时间未在上年结束的项目）"),
     ] = False,
     force: Annotated[bool, typer.Option(help="覆盖已存在的文件")] = False,
 ) -> None:
-    """由上一年度的工作簿生成新年度工作簿：带入基本信息、机构、项目和上年对比（原因标为待确认）。"""
-    from disclosure_gen.kinds.budget.next_year import NextYearError, next_year
+    """由上一年度的工作簿生成新年度工作簿：带入基本信息、机构和上年数字（预算公开另带入项目和原因，标为待确认；决算公开另带入年初结转和结余）。"""
+    from disclosure_gen.yearly import NextYearError
 
     _output_xlsx(out, [workbook], force)
-    checked, model = _read_budget(workbook)
-    if checked.kind is None or checked.kind.name != "budget":
-        raise _fail(f"{workbook.name} 不是预算公开工作簿；next-year 目前只支持预算公开。")
+    checked, model = _read_model(workbook)
+    if checked.kind is None:  # pragma: no cover  (a model was read, so its kind was known)
+        raise _fail(f"{workbook.name} 的公开类型无法识别。")
     if not checked.ok():
         typer.echo(human(checked.findings, checked.sheet_order), err=True)
         typer.echo(
@@ -268,13 +271,13 @@ def next_year_command(
         )
         raise typer.Exit(1)
     try:
-        result = next_year(model, year, all_projects=all_projects)
+        result = checked.kind.next_year(model, year, all_projects=all_projects)
     except NextYearError as exc:
         raise _fail(str(exc)) from None
     atomic.write_bytes(out, result.workbook)
     for note in result.notes:
         typer.echo(f"· {note}")
-    typer.echo(f"已写出 {out}（{year} 年工作簿，带入项目 {len(result.carried_projects)} 个）。")
+    typer.echo(f"已写出 {out}（{result.summary}）。")
 
 
 @app.command()
@@ -294,7 +297,7 @@ def consolidate(
     parts: list[Part] = []
     problems: list[PartFinding] = []
     for path in [department, *units]:
-        checked, model = _read_budget(path)
+        checked, model = _read_model(path)
         if checked.kind is None or checked.kind.name != "budget":
             profile = model.profile
             problems.append(

@@ -6,7 +6,18 @@ import ast
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "disclosure_gen"
-SHARED = ("findings", "money", "catalogs", "atomic", "records", "workbook", "validate", "compute", "render")
+SHARED = (
+    "findings",
+    "money",
+    "catalogs",
+    "atomic",
+    "records",
+    "workbook",
+    "validate",
+    "compute",
+    "render",
+    "yearly",
+)
 
 
 def _module_name(path: Path) -> str:

@@ -9,13 +9,16 @@ else about it.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from jinja2 import Environment
 
 from disclosure_gen.render.context import RenderContext
 from disclosure_gen.validate.context import Settings
 from disclosure_gen.workbook.schema import WorkbookSchema
+
+if TYPE_CHECKING:  # next-year is imported only when run
+    from disclosure_gen.yearly import NextWorkbook
 
 
 class RuleContext(Protocol):
@@ -51,4 +54,9 @@ class DocumentKind(Protocol):
 
     def render_context(self, env: Environment, model: Any, computed: Any) -> RenderContext:
         """The blocks both output formats render, phrased by the kind's templates."""
+        ...
+
+    def next_year(self, model: Any, year: int, all_projects: bool = False) -> NextWorkbook:
+        """Next year's workbook from this valid model (``disclosure-gen next-year``); raises
+        ``yearly.NextYearError`` for an impossible year."""
         ...

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jinja2 import Environment
 
@@ -19,6 +19,9 @@ from disclosure_gen.kinds.budget.schema import PROFILES, SCHEMA
 from disclosure_gen.render.context import RenderContext
 from disclosure_gen.validate.context import Settings
 from disclosure_gen.workbook.schema import WorkbookSchema
+
+if TYPE_CHECKING:  # next-year is imported only when run
+    from disclosure_gen.yearly import NextWorkbook
 
 
 @dataclass(frozen=True)
@@ -45,6 +48,12 @@ class BudgetKind:
         self, env: Environment, model: Disclosure, computed: Computed
     ) -> RenderContext:
         return build_context(env, model, computed)
+
+    def next_year(self, model: Disclosure, year: int, all_projects: bool = False) -> NextWorkbook:
+        """Next year's workbook; ``all_projects`` carries ended projects too."""
+        from disclosure_gen.kinds.budget.next_year import next_year
+
+        return next_year(model, year, all_projects=all_projects)
 
 
 KIND = BudgetKind()

@@ -39,9 +39,9 @@ from disclosure_gen.kinds.budget.model import (
     Project,
     Purpose,
 )
-from disclosure_gen.kinds.budget.schema import ABSENT, COMPARISONS, PENDING
-from disclosure_gen.kinds.budget.workbook_out import workbook_bytes
+from disclosure_gen.kinds.budget.schema import ABSENT, COMPARISONS, PENDING, SCHEMA
 from disclosure_gen.records import Addition
+from disclosure_gen.yearly import workbook_bytes
 
 UNIT_NOT_LISTED = declare(
     "M001",
@@ -144,7 +144,7 @@ class Consolidated:
     def workbook(self) -> bytes:
         if self.model is None:
             raise ValueError("the parts disagree; nothing to write")
-        return workbook_bytes(self.model)
+        return workbook_bytes(SCHEMA, self.model, self.model.profile.year, self.model.profile.level)
 
 
 def _check(dept: Part, units: Sequence[Part]) -> list[PartFinding]:

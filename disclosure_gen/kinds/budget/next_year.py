@@ -25,13 +25,11 @@ Not carried: expenditure lines, 绩效目标, 部门整体绩效指标 and funds
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
-from disclosure_gen.catalogs import catalog_year_for, function_catalog
 from disclosure_gen.kinds.budget.compute.facts import Facts
 from disclosure_gen.kinds.budget.compute.run import compute
 from disclosure_gen.kinds.budget.compute.sources import INCOME_GROUPS
@@ -51,17 +49,16 @@ from disclosure_gen.kinds.budget.schema import (
     FUNCTION_COMPARISON_PREFIX,
     PENDING,
     PROCUREMENT,
+    SCHEMA,
 )
-from disclosure_gen.kinds.budget.workbook_out import workbook_bytes
 from disclosure_gen.money import TEN_THOUSAND
+from disclosure_gen.yearly import NewYear, NextYearError, workbook_bytes
+
+__all__ = ["NextYear", "NextYearError", "next_year"]
 
 # Figures stated as a number even when they are 0: a prior 0 there is a real figure.
 ZERO_IS_A_FIGURE = ("三公：", "运行经费")
 YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
-
-
-class NextYearError(ValueError):
-    """The request cannot be met (the message is for the finance officer)."""
 
 
 @dataclass(frozen=True)
@@ -72,6 +69,10 @@ class NextYear:
     carried_projects: tuple[str, ...]
     ended_projects: tuple[str, ...]
     pending: int  # 上年对比 rows marked 待确认
+
+    @property
+    def summary(self) -> str:
+        return f"{self.model.profile.year} 年工作簿，带入项目 {len(self.carried_projects)} 个"
 
 
 def period_end(period: str) -> int | None:
@@ -104,7 +105,7 @@ def figures_by_item(facts: Facts) -> Iterator[tuple[str, Decimal]]:
 
 
 def _comparisons(
-    model: Disclosure, facts: Facts, known_functions: set[str]
+    model: Disclosure, facts: Facts, known_functions: frozenset[str]
 ) -> tuple[list[Comparison], list[str]]:
     reasons = {c.item: c.reason for c in model.comparisons if c.reason and c.prior is not None}
     rows, dropped = [], []
@@ -133,39 +134,13 @@ def _comparisons(
     return rows, dropped
 
 
-def _publish_date(date: dt.date, years: int) -> dt.date:
-    try:
-        return date.replace(year=date.year + years)
-    except ValueError:  # 29 February
-        return date.replace(year=date.year + years, day=28)
-
-
 def next_year(model: Disclosure, year: int, all_projects: bool = False) -> NextYear:
     """The new year's model and workbook; raises NextYearError for an impossible year."""
     last = model.profile.year
-    if year <= last:
-        raise NextYearError(f"新年度 {year} 应晚于工作簿的预算年度 {last}。")
-    if not 2000 <= year <= 2100:
-        raise NextYearError(f"年度 {year} 不合理，请填写四位年份。")
-    notes: list[str] = []
-    if year != last + 1:
-        notes.append(
-            f"新年度 {year} 不是 {last} 的下一年；“上年对比”中是 {last} 年的数字，请核对。"
-        )
-    used = catalog_year_for(year)
-    if used != year:
-        notes.append(
-            f"工具没有 {year} 年的功能分类科目目录，新工作簿的下拉列表按 {used} 年目录生成；"
-            "当年新增的科目请在“补充科目”表中补充。"
-        )
-    catalog = function_catalog(year)
-    additions = tuple(
-        a for a in model.additions if not (a.kind == "function" and a.code in catalog)
-    )
-    kept_out = [a.code for a in model.additions if a not in additions]
-    if kept_out:
-        notes.append(f"补充科目 {'、'.join(kept_out)} 已在 {used} 年目录中，不再带入。")
-    known = set(catalog.names) | {a.code for a in additions if a.kind == "function"}
+    new_year = NewYear.of(last, year, model.additions)
+    notes = list(new_year.notes)
+    used = new_year.catalog_year
+    additions, known = new_year.additions, new_year.known_functions
 
     computed = compute(model)
     comparisons, dropped = _comparisons(model, computed.facts, known)
@@ -189,7 +164,7 @@ def next_year(model: Disclosure, year: int, all_projects: bool = False) -> NextY
             "retired_prior": p.retired,
             "retired_cadre_prior": p.retired_cadre,
             "other_notes": None,
-            "publish_date": _publish_date(p.publish_date, year - last),
+            "publish_date": new_year.moved(p.publish_date),
         }
     )
     performance = model.department_performance
@@ -222,7 +197,7 @@ def next_year(model: Disclosure, year: int, all_projects: bool = False) -> NextY
         )
     return NextYear(
         new,
-        workbook_bytes(new),
+        workbook_bytes(SCHEMA, new, year, profile.level),
         tuple(notes),
         tuple(p.name for p in carried),
         ended,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jinja2 import Environment
 
@@ -18,6 +18,9 @@ from disclosure_gen.kinds.final_accounts.schema import SCHEMA
 from disclosure_gen.render.context import RenderContext
 from disclosure_gen.validate.context import Settings
 from disclosure_gen.workbook.schema import WorkbookSchema
+
+if TYPE_CHECKING:  # next-year is imported only when run
+    from disclosure_gen.yearly import NextWorkbook
 
 
 @dataclass(frozen=True)
@@ -43,6 +46,14 @@ class FinalAccountsKind:
         self, env: Environment, model: FinalAccounts, computed: Computed
     ) -> RenderContext:
         return build_context(env, model, computed)
+
+    def next_year(
+        self, model: FinalAccounts, year: int, all_projects: bool = False
+    ) -> NextWorkbook:
+        """Next year's workbook (``all_projects`` does not apply: a 决算 carries no projects)."""
+        from disclosure_gen.kinds.final_accounts.next_year import next_year
+
+        return next_year(model, year)
 
 
 KIND = FinalAccountsKind()

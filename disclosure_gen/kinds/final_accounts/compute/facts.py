@@ -82,6 +82,7 @@ class Priors:
 
     def __init__(self, rows: Sequence[Comparison]) -> None:
         self.rows = {r.item: r for r in rows}
+        self.compared: dict[str, Decimal] = {}  # item → this year's figure, as stated
 
     def prior(self, item: str) -> Decimal | None:
         row = self.rows.get(item)
@@ -104,6 +105,7 @@ class Priors:
         budget: Decimal | None = None,
         prior: Decimal | None = None,
     ) -> Stated:
+        self.compared[item] = amount
         prior = prior if prior is not None else self.prior(item)
         return Stated(
             name,
@@ -186,6 +188,9 @@ class Facts:
     has_administrative: bool
     has_institution: bool
     procurement: dict[str, Decimal] = field(default_factory=dict)
+    # Every 上年对比 item the document compares, with this year's figure (万元) as stated:
+    # next year's 上年决算数 (``next-year``).
+    compared: dict[str, Decimal] = field(default_factory=dict)
 
 
 def _unit_natures(model: FinalAccounts) -> dict[str, str]:
@@ -446,4 +451,5 @@ def compute_facts(
             "small": small,
             "small_share": percent(small, proc_total),
         },
+        compared=dict(priors.compared),  # after every stated figure above
     )
