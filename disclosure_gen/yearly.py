@@ -12,17 +12,18 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from pydantic import BaseModel
 
 from disclosure_gen.catalogs import catalog_year_for, function_catalog
-from disclosure_gen.records import Addition
+from disclosure_gen.records import Addition, Headcounts
 from disclosure_gen.workbook.model_rows import form_values, table_rows
 from disclosure_gen.workbook.schema import LEVELS, WorkbookSchema
 from disclosure_gen.workbook.writer import build_blank_workbook
 
 LEVEL_SHOWN = {read: shown for shown, read in LEVELS.items()}
+P = TypeVar("P", bound=Headcounts)
 
 
 class NextYearError(ValueError):
@@ -79,6 +80,30 @@ class NewYear:
     @property
     def catalog_year(self) -> int:
         return catalog_year_for(self.year)
+
+    def profile(self, profile: P) -> P:
+        """基本信息 for the new year: last year's headcounts become the 上年 ones (and stand
+        as this year's until updated), the publication date moves on, and 其他需说明的事项
+        is cleared (it spoke about last year)."""
+        return profile.model_copy(
+            update={
+                "year": self.year,
+                "in_service_prior": profile.in_service,
+                "retired_prior": profile.retired,
+                "retired_cadre_prior": profile.retired_cadre,
+                "other_notes": None,
+                "publish_date": self.moved(getattr(profile, "publish_date", None)),
+            }
+        )
+
+    def unknown_functions_note(self, codes: Sequence[str]) -> list[str]:
+        """The note for 上年对比 function items the new year's catalog does not have."""
+        if not codes:
+            return []
+        return [
+            f"功能科目 {'、'.join(codes)} 不在 {self.catalog_year} 年目录中，没有带入“上年对比”；"
+            "如仍使用，请在“补充科目”中补充并增加“功能科目：”行。"
+        ]
 
     def moved(self, date: dt.date | None) -> dt.date | None:
         """A date moved on by as many years as the workbook's year (29 February → 28)."""

@@ -139,16 +139,11 @@ def next_year(model: Disclosure, year: int, all_projects: bool = False) -> NextY
     last = model.profile.year
     new_year = NewYear.of(last, year, model.additions)
     notes = list(new_year.notes)
-    used = new_year.catalog_year
     additions, known = new_year.additions, new_year.known_functions
 
     computed = compute(model)
     comparisons, dropped = _comparisons(model, computed.facts, known)
-    if dropped:
-        notes.append(
-            f"功能科目 {'、'.join(dropped)} 不在 {used} 年目录中，没有带入“上年对比”；"
-            "如仍使用，请在“补充科目”中补充并增加“功能科目：”行。"
-        )
+    notes += new_year.unknown_functions_note(dropped)
     carried = tuple(p for p in model.projects if all_projects or is_continuing(p, last))
     ended = tuple(p.name for p in model.projects if p not in carried)
     if ended:
@@ -156,17 +151,7 @@ def next_year(model: Disclosure, year: int, all_projects: bool = False) -> NextY
             f"以下项目的资金执行时间在 {last} 年或之前结束，没有带入“项目信息”：{'、'.join(ended)}"
             "（如仍继续，请加 --all-projects 或手工补充）。"
         )
-    p = model.profile
-    profile = p.model_copy(
-        update={
-            "year": year,
-            "in_service_prior": p.in_service,
-            "retired_prior": p.retired,
-            "retired_cadre_prior": p.retired_cadre,
-            "other_notes": None,
-            "publish_date": new_year.moved(p.publish_date),
-        }
-    )
+    profile = new_year.profile(model.profile)
     performance = model.department_performance
     new = Disclosure(
         profile=profile,

@@ -166,24 +166,10 @@ def next_year(model: FinalAccounts, year: int) -> NextYear:
     new_year = NewYear.of(model.profile.year, year, model.additions)
     notes = list(new_year.notes)
     compared, dropped = comparisons(model, new_year.known_functions)
-    if dropped:
-        notes.append(
-            f"功能科目 {'、'.join(dropped)} 不在 {new_year.catalog_year} 年目录中，没有带入“上年对比”；"
-            "如仍使用，请在“补充科目”中补充并增加“功能科目：”行。"
-        )
+    notes += new_year.unknown_functions_note(dropped)
     carried, balance_notes = _carried_balances(model, new_year.known_functions)
     notes += balance_notes
-    p = model.profile
-    profile = p.model_copy(
-        update={
-            "year": year,
-            "in_service_prior": p.in_service,
-            "retired_prior": p.retired,
-            "retired_cadre_prior": p.retired_cadre,
-            "other_notes": None,
-            "publish_date": new_year.moved(p.publish_date),
-        }
-    )
+    profile = new_year.profile(model.profile)
     new = FinalAccounts(
         profile=profile,
         divisions=model.divisions,
@@ -201,4 +187,6 @@ def next_year(model: FinalAccounts, year: int) -> NextYear:
         "在职、退休、离休人数暂按上年填写，公开日期顺延一年；请按新年度实际情况修改。"
         "决算明细、收入、“三公”、政府采购、国有资产、绩效自评需按新年度重新填写。"
     )
-    return NextYear(new, workbook_bytes(SCHEMA, new, year, p.level), tuple(notes), len(carried))
+    return NextYear(
+        new, workbook_bytes(SCHEMA, new, year, profile.level), tuple(notes), len(carried)
+    )
