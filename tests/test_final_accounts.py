@@ -218,7 +218,8 @@ def test_a_final_accounts_workbook_marked_as_budget_is_refused_as_the_wrong_kind
 
 
 MUTATIONS = [
-    ("A001", [("收入决算", "D2", 0)], "决算明细", "I2"),
+    # 收入决算 row 2 is 2010301's income: the 项 left short, at its largest line (row 3).
+    ("A001", [("收入决算", "D2", 0)], "决算明细", "I3"),
     ("A002", [("项目自评指标", "H2", 5)], "项目自评指标", "H2"),
     ("A003", [("项目自评指标", "G2", 95)], "项目自评", "J2"),
     ("A004", [("项目自评", "F2", 99999999)], "项目自评", "N2"),

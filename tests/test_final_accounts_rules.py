@@ -173,6 +173,8 @@ CASES = [
     Case("A022", ((LINES, "H13", 0),), LINES, "H13"),
     Case("A023", ((THREE, "B5", 5), (THREE, "B8", None)), THREE, "B5"),
     Case("A024", ((THREE, "B10", 0),), THREE, "B10"),
+    # 决算明细 row 3 (2010301, 2,000,000 元 budget and actual): its 全年预算数 cut below it.
+    Case("A030", ((LINES, "H3", 1_500_000),), LINES, "H3"),
 ]
 CASE_IDS = [c.id or c.code for c in CASES]
 # What the unmutated example triggers: A005 (seed 004 gives no 预决算差异原因 per 项) and

@@ -11,8 +11,9 @@ import pytest
 from typer.testing import CliRunner
 
 from disclosure_gen.cli import app
+from disclosure_gen.kinds.final_accounts.compute.balances import year_end_balances
 from disclosure_gen.kinds.final_accounts.model import ActualLine, Balance, FinalAccounts
-from disclosure_gen.kinds.final_accounts.next_year import next_year, year_end_balances
+from disclosure_gen.kinds.final_accounts.next_year import next_year
 from disclosure_gen.kinds.final_accounts.schema import COMPUTED_COMPARISONS, FISCAL_SOURCES
 from disclosure_gen.pipeline import check
 from disclosure_gen.yearly import NextYearError
@@ -82,7 +83,7 @@ def test_year_end_fiscal_balances_become_the_new_year_start_balances(tmp_path: P
     for b in new.carryover:
         assert b.unit is None
         by_key[(b.source, b.function)] += b.amount
-    balances, _ = year_end_balances(model)
+    balances = year_end_balances(model)
     assert all(balances[key] == amount for key, amount in by_key.items())
     # The new document states them as its 年初财政拨款结转和结余, to the cent.
     old_facts = check(EXAMPLE).computed.facts  # type: ignore[union-attr]
@@ -98,7 +99,7 @@ def test_non_fiscal_balances_are_carried_only_when_no_surplus_was_used_or_distri
     model = _model()
     plain = model.model_copy(update={"balance": Balance(sheet="结余分配")})
     carried = _read_back(plain, tmp_path).carryover
-    exact, _ = year_end_balances(plain)
+    exact = year_end_balances(plain)
     non_fiscal = {k: v for k, v in exact.items() if k[0] == "non_fiscal" and v > 0}
     assert {(b.source, b.function): b.amount for b in carried if b.source == "non_fiscal"} == (
         non_fiscal

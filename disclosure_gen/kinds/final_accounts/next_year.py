@@ -15,10 +15,7 @@ year's workbook, so nobody retypes them from last year's PDF.
   reasons are not carried: a reason explains this year's change, never next year's; an
   empty reason is a warning (A016) until the new one is written.
 - 结转结余: for each 资金性质 × 功能科目, this year's 年初 + 收入 − 支出 of financial
-  appropriations (财政拨款), in 元 exactly.  The units' money is added up: the document
-  shows 结转结余 by 科目 only, and workbooks often enter a department's income under 本级
-  while its units' lines carry the spending, which per unit would give one negative and
-  one inflated balance for the same money.  Non-fiscal money is carried the same
+  appropriations (财政拨款), in 元 exactly, the units added up (``compute.balances``).  Non-fiscal money is carried the same
   way only when 结余分配 and 使用非财政拨款结余 are both 0, because those two are not kept
   per 功能科目 and the per-科目 balances would not add up to the 年末 total otherwise.
   A negative balance is not carried (it says the detail is incomplete); the notes name it.
@@ -29,10 +26,13 @@ Not carried: the expenditure lines, income, 三公 counts, 政府采购, 国有�
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
-from decimal import Decimal
 
+from disclosure_gen.kinds.final_accounts.compute.balances import (
+    NON_FISCAL,
+    non_fiscal_exact,
+    year_end_balances,
+)
 from disclosure_gen.kinds.final_accounts.compute.run import compute
 from disclosure_gen.kinds.final_accounts.model import (
     Assets,
@@ -49,18 +49,14 @@ from disclosure_gen.kinds.final_accounts.schema import (
     CARRYOVER,
     COMPARISONS,
     COMPUTED_COMPARISONS,
-    FISCAL_SOURCES,
     FIXED_COMPARISONS,
     FUNCTION_COMPARISON_PREFIX,
     PROCUREMENT,
     SCHEMA,
     THREE_PUBLIC,
 )
-from disclosure_gen.money import TEN_THOUSAND, ZERO
+from disclosure_gen.money import TEN_THOUSAND
 from disclosure_gen.yearly import NewYear, workbook_bytes
-
-NON_FISCAL = "non_fiscal"
-Key = tuple[str, str]  # 资金性质, 功能科目
 
 
 @dataclass(frozen=True)
@@ -103,25 +99,10 @@ def comparisons(
     return rows, dropped
 
 
-def year_end_balances(model: FinalAccounts) -> tuple[dict[Key, Decimal], bool]:
-    """年初 + 收入 − 支出 in 元 for each 资金性质 × 功能科目 (units added up); and whether the
-    non-fiscal ones are exact (no 结余分配 or 使用非财政拨款结余 outside the 科目)."""
-    out: dict[Key, Decimal] = defaultdict(lambda: ZERO)
-    for bal in model.carryover:
-        out[(bal.source, bal.function)] += bal.amount
-    for row in model.income:
-        fund = row.category if row.category in FISCAL_SOURCES else NON_FISCAL
-        out[(fund, row.function)] += row.amount
-    for line in model.lines:
-        out[(line.source, line.function)] -= line.actual
-    exact = not (model.balance.use_surplus or model.balance.distribution)
-    return dict(out), exact
-
-
 def _carried_balances(
     model: FinalAccounts, known: frozenset[str]
 ) -> tuple[list[CarryoverRow], list[str]]:
-    balances, exact = year_end_balances(model)
+    balances, exact = year_end_balances(model), non_fiscal_exact(model)
     rows, notes, negative, unknown = [], [], [], []
     for (source, function), amount in balances.items():
         if source == NON_FISCAL and not exact:
