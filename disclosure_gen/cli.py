@@ -18,6 +18,7 @@ import typer
 
 from disclosure_gen import __version__, atomic, kinds
 from disclosure_gen.findings import WorkbookUnreadable, has_errors
+from disclosure_gen.kinds.base import DocumentKind
 from disclosure_gen.pipeline import Checked, check, render_checked, write
 from disclosure_gen.render import pdf_process
 from disclosure_gen.render.pdf import PdfOptions, Source
@@ -289,23 +290,25 @@ def consolidate(
     out: Annotated[Path, typer.Option("-o", "--out", help="要写入的部门汇总工作簿（.xlsx）")],
     force: Annotated[bool, typer.Option(help="覆盖已存在的文件")] = False,
 ) -> None:
-    """把部门本级工作簿和各下属单位工作簿汇总成部门预算工作簿；不一致之处逐条指明文件、工作表和单元格。"""
-    from disclosure_gen.kinds.budget.consolidate import KIND_MISMATCH, Part, PartFinding
-    from disclosure_gen.kinds.budget.consolidate import consolidate as merge
+    """把部门本级工作簿和各下属单位工作簿汇总成部门工作簿（预算公开或决算公开）；不一致之处逐条指明文件、工作表和单元格。"""
+    from disclosure_gen.consolidation import KIND_MISMATCH, Part, PartFinding
 
     _output_xlsx(out, [department, *units], force)
     parts: list[Part] = []
     problems: list[PartFinding] = []
+    first: DocumentKind | None = None
     for path in [department, *units]:
         checked, model = _read_model(path)
-        if checked.kind is None or checked.kind.name != "budget":
+        first = first or checked.kind
+        if checked.kind is None or first is None or checked.kind.name != first.name:
             profile = model.profile
+            label = checked.kind.label if checked.kind else "?"
             problems.append(
                 PartFinding(
                     path.name,
                     KIND_MISMATCH.finding(
-                        f"{path.name} 的公开类型是“{checked.kind.label if checked.kind else '?'}”，"
-                        "只能汇总预算公开工作簿。",
+                        f"{path.name} 的公开类型是“{label}”，与部门工作簿 {department.name} 的"
+                        f"“{first.label if first else '?'}”不同；只能汇总同一公开类型的工作簿。",
                         profile.sheet,
                         profile.cell("document"),
                     ),
@@ -313,12 +316,12 @@ def consolidate(
             )
             continue
         parts.append(Part(path.name, model))
-    if problems:
+    if problems or first is None:
         for p in problems:
             typer.echo(p.text, err=True)
         typer.echo("工作簿不一致，未写出汇总工作簿。", err=True)
         raise typer.Exit(1)
-    result = merge(parts[0], parts[1:])
+    result = first.consolidate(parts[0], parts[1:])
     for finding in result.findings:
         typer.echo(finding.text, err=True)
     if not result.ok:

@@ -17,7 +17,10 @@ from disclosure_gen.render.context import RenderContext
 from disclosure_gen.validate.context import Settings
 from disclosure_gen.workbook.schema import WorkbookSchema
 
-if TYPE_CHECKING:  # next-year is imported only when run
+if TYPE_CHECKING:  # next-year and consolidate are imported only when run
+    from collections.abc import Sequence
+
+    from disclosure_gen.consolidation import Consolidated, Part
     from disclosure_gen.yearly import NextWorkbook
 
 
@@ -54,6 +57,11 @@ class DocumentKind(Protocol):
 
     def render_context(self, env: Environment, model: Any, computed: Any) -> RenderContext:
         """The blocks both output formats render, phrased by the kind's templates."""
+        ...
+
+    def consolidate(self, dept: Part, units: Sequence[Part]) -> Consolidated:
+        """The department's workbook from its 本级 part and its units' parts (``disclosure-gen
+        consolidate``), or the located disagreements that stop it."""
         ...
 
     def next_year(self, model: Any, year: int, all_projects: bool = False) -> NextWorkbook:

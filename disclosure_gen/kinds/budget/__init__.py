@@ -20,7 +20,10 @@ from disclosure_gen.render.context import RenderContext
 from disclosure_gen.validate.context import Settings
 from disclosure_gen.workbook.schema import WorkbookSchema
 
-if TYPE_CHECKING:  # next-year is imported only when run
+if TYPE_CHECKING:  # next-year and consolidate are imported only when run
+    from collections.abc import Sequence
+
+    from disclosure_gen.consolidation import Consolidated, Part
     from disclosure_gen.yearly import NextWorkbook
 
 
@@ -48,6 +51,12 @@ class BudgetKind:
         self, env: Environment, model: Disclosure, computed: Computed
     ) -> RenderContext:
         return build_context(env, model, computed)
+
+    def consolidate(self, dept: Part, units: Sequence[Part]) -> Consolidated:
+        """The department's workbook from its 本级 part and its units' parts."""
+        from disclosure_gen.kinds.budget.consolidate import consolidate
+
+        return consolidate(dept, units)
 
     def next_year(self, model: Disclosure, year: int, all_projects: bool = False) -> NextWorkbook:
         """Next year's workbook; ``all_projects`` carries ended projects too."""

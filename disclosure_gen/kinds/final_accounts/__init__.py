@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from jinja2 import Environment
 
+import disclosure_gen.kinds.final_accounts.consolidate
 import disclosure_gen.kinds.final_accounts.rules  # noqa: F401  (registers the kind's rules)
 from disclosure_gen.kinds.final_accounts.compute.run import Computed, compute
 from disclosure_gen.kinds.final_accounts.context import FinalAccountsContext
@@ -19,7 +20,10 @@ from disclosure_gen.render.context import RenderContext
 from disclosure_gen.validate.context import Settings
 from disclosure_gen.workbook.schema import WorkbookSchema
 
-if TYPE_CHECKING:  # next-year is imported only when run
+if TYPE_CHECKING:  # next-year and consolidate are imported only when run
+    from collections.abc import Sequence
+
+    from disclosure_gen.consolidation import Consolidated, Part
     from disclosure_gen.yearly import NextWorkbook
 
 
@@ -46,6 +50,12 @@ class FinalAccountsKind:
         self, env: Environment, model: FinalAccounts, computed: Computed
     ) -> RenderContext:
         return build_context(env, model, computed)
+
+    def consolidate(self, dept: Part, units: Sequence[Part]) -> Consolidated:
+        """The department's workbook from its 本级 part and its units' parts."""
+        from disclosure_gen.kinds.final_accounts.consolidate import consolidate
+
+        return consolidate(dept, units)
 
     def next_year(
         self, model: FinalAccounts, year: int, all_projects: bool = False
