@@ -175,6 +175,9 @@ CASES = [
     Case("A024", ((THREE, "B10", 0),), THREE, "B10"),
     # 决算明细 row 3 (2010301, 2,000,000 元 budget and actual): its 全年预算数 cut below it.
     Case("A030", ((LINES, "H3", 1_500_000),), LINES, "H3"),
+    # The department (本级) is a 行政单位: no 事业收入, no 经营支出.
+    Case("A031", ((INCOME, "B2", "事业收入"),), INCOME, "B2"),
+    Case("A031", ((LINES, "D2", "经营支出"),), LINES, "D2", id="A031-business-spending"),
 ]
 CASE_IDS = [c.id or c.code for c in CASES]
 # What the unmutated example triggers: A005 (seed 004 gives no 预决算差异原因 per 项) and
