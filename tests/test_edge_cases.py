@@ -135,7 +135,7 @@ def test_a_secret_project_is_masked_everywhere_and_has_no_target_table(tmp_path:
 
 
 def test_no_general_budget_money_says_so_instead_of_empty_headings(tmp_path: Path) -> None:
-    lines = [("2010301", "30101", "单位资金-事业收入", "人员经费", "", 100000, "")]
+    lines = [("2010301", "30101", "单位资金-其他收入", "人员经费", "", 100000, "")]
     comparisons = [("收入：单位资金", 100000, ""), ("支出：基本支出", 100000, "")]
     data = builders.variant(lines=lines, comparisons=comparisons, targets=[], purposes=[])
     paragraphs = docx_paragraphs(

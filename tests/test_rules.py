@@ -187,6 +187,12 @@ CASES = [
     Case("X016", (), "部门整体绩效", "B5", _department_funds_short),
     Case("X017", (("基本信息", "B6", None),), "基本信息", "B6"),
     Case("X018", (("基本信息", "B1", "决算公开"),), "基本信息", "B1"),
+    Case(
+        "X020",
+        (("基本信息", "B5", "行政单位"), ("支出明细", "C2", "单位资金-事业收入")),
+        "支出明细",
+        "C2",
+    ),
     Case("N001", (("上年对比", "B2", None),), "上年对比", "B2"),
     Case("N002", (("上年对比", "C2", None),), "上年对比", "C2"),
     Case("N003", (("上年对比", "C2", "人员调增，预算增长"),), "上年对比", "C2"),
@@ -265,6 +271,7 @@ def test_every_model_rule_and_reader_code_has_a_mutation_or_a_reader_test() -> N
         "N010",  # tests/test_next_year.py
         "X019",  # tests/test_department.py (a secret unit's or project's name in a printed text)
         *(f"M00{n}" for n in range(1, 10)),  # tests/test_consolidate.py (located disagreements)
+        "M010",  # tests/test_consolidate_final_accounts.py (several units' reasons joined)
     }
     assert {c.code for c in all_codes()} <= covered
 
