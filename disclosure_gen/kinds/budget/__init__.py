@@ -15,6 +15,7 @@ from disclosure_gen.kinds.budget.compute.run import Computed, compute
 from disclosure_gen.kinds.budget.context import BudgetContext
 from disclosure_gen.kinds.budget.model import Disclosure, from_records
 from disclosure_gen.kinds.budget.render import build_context
+from disclosure_gen.kinds import profiles
 from disclosure_gen.kinds.budget.schema import PROFILES, SCHEMA
 from disclosure_gen.render.context import RenderContext
 from disclosure_gen.validate.context import Settings
@@ -29,8 +30,7 @@ class BudgetKind:
     templates: Path = Path(__file__).resolve().parent / "templates"
 
     def template_folders(self, model: Disclosure) -> tuple[Path, ...]:
-        wording = model.profile.wording
-        return ((PROFILES / wording,) if wording else ()) + (self.templates,)
+        return profiles.layered(PROFILES, model.profile.wording, self.templates)
 
     def build_model(self, records: dict[str, Any]) -> Disclosure:
         return from_records(records)
