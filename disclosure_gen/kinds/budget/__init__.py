@@ -11,11 +11,11 @@ from jinja2 import Environment
 
 import disclosure_gen.kinds.budget.consolidate  # declares the M codes
 import disclosure_gen.kinds.budget.rules  # noqa: F401  (registers the kind's rules)
+from disclosure_gen.kinds import profiles
 from disclosure_gen.kinds.budget.compute.run import Computed, compute
 from disclosure_gen.kinds.budget.context import BudgetContext
 from disclosure_gen.kinds.budget.model import Disclosure, from_records
 from disclosure_gen.kinds.budget.render import build_context
-from disclosure_gen.kinds import profiles
 from disclosure_gen.kinds.budget.schema import PROFILES, SCHEMA
 from disclosure_gen.render.context import RenderContext
 from disclosure_gen.validate.context import Settings
