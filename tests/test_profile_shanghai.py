@@ -367,3 +367,20 @@ def test_same_workbook_same_bytes(tmp_path: Path) -> None:
     a = render_checked(checked)
     b = render_checked(check(builders.write_final_accounts(tmp_path / "again.xlsx", shanghai())))
     assert a.docx == b.docx and a.pdf == b.pdf
+
+
+def test_a_single_unit_states_its_organisation_instead_of_the_units_table(tmp_path: Path) -> None:
+    data = shanghai()
+    data["forms"]["profile"]["level"] = "单位"
+    rows = data["rows"]
+    rows["subordinate_units"] = []
+    rows["lines"] = [(*r[:5], "", *r[6:]) for r in rows["lines"]]
+    rows["income"] = [(r[0], r[1], "", r[3]) for r in rows["income"]]
+    found = blocks(checked_of(tmp_path, data))
+    headings = [b.text for b in found if b.type in ("part", "h1")]
+    assert headings[:3] == [f"第一部分 {NAME}概况", "一、主要职能", "二、机构设置"]
+    assert f"第二部分 {NAME}2024年度单位决算表" in headings
+    texts = [b.text for b in found]
+    assert f"{NAME}下设2个内设机构，分别是：办公室、监管处。" in texts
+    assert f"{NAME}无下属预算单位。" in texts
+    assert not any(b.type == "grid" for b in found)
