@@ -263,6 +263,8 @@ def final_accounts_sample() -> dict[str, Any]:
             "retired_cadre": 1,
             "retired_cadre_prior": 1,
             "publish_date": dt.date(2025, 9, 1),
+            "institution_income_sources": "技术服务、培训",
+            "other_income_sources": "利息",  # no 其他收入 this year: not listed
         },
         "three_public": {
             "abroad_groups": 2,

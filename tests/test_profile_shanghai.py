@@ -264,6 +264,10 @@ def test_the_fund_sections_and_section_ten_and_eleven(text: str) -> None:
     assert f"截至2024年12月31日，{NAME}共有车辆6辆，其中：部级领导干部用车0辆" in text
     assert "第四部分 名词解释\n一、财政拨款收入：指单位本年度从本级财政部门取得的财政拨款" in text
     assert "十一、机关运行经费：" in text
+    # 主要是：… for the income the unit has; none for 经营收入 (no text) or 其他收入 (no income)
+    assert "二、事业收入：指事业单位开展专业业务活动及其辅助活动取得的收入。主要是：技术服务、培训收入等。" in text
+    assert "三、经营收入：指事业单位在专业业务活动及其辅助活动之外开展非独立核算经营活动取得的收入。\n" in text
+    assert "利息" not in text
 
 
 def test_nothing_is_a_placeholder_and_the_standard_wording_is_gone(text: str) -> None:

@@ -28,6 +28,10 @@ class Profile(Headcounts):
     other_notes: str | None = None
     publish_date: dt.date | None = None
     wording: str | None = None  # a wording profile's folder name; None: the standard wording
+    # what 事业收入 / 经营收入 / 其他收入 mainly are (a regional 名词解释 lists them)
+    institution_income_sources: str | None = None
+    business_income_sources: str | None = None
+    other_income_sources: str | None = None
 
 
 class ActualLine(Located):

@@ -143,6 +143,21 @@ PROFILE = Sheet(
             "wordings",
             "留空使用标准措辞；选择地区措辞模板（如上海市）时按该地区决算公开模板的结构和写法生成",
         ),
+        *(
+            Field(
+                key,
+                f"{label}主要是",
+                F.TEXT,
+                False,
+                hint=f"选填，地区措辞模板（如上海市）的名词解释使用：填收入来源，如“技术服务、培训”，"
+                f"说明中写“主要是：技术服务、培训收入等。”；本年没有{label}时不写",
+            )
+            for key, label in (
+                ("institution_income_sources", "事业收入"),
+                ("business_income_sources", "经营收入"),
+                ("other_income_sources", "其他收入"),
+            )
+        ),
     ),
     "单位基本情况与第一部分部门概况的文字。每行 A 列是项目，在 B 列填写。",
 )
