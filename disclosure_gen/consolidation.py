@@ -311,16 +311,20 @@ def sum_form(cls: type[M], records: Sequence[M], sheet: str) -> M:
 
 
 def combined_form(cls: type[M], records: Sequence[M], sheet: str) -> M:
-    """A form of several parts: its numbers summed, each text the first part's that has
-    one (the department's before its units')."""
-    values = summed(records, [k for k, v in records[0] if isinstance(v, NUMERIC) and k != "row"])
-    for key, value in records[0]:
-        if key in ("sheet", "row", "cells") or isinstance(value, NUMERIC):
+    """A form of several parts: its numbers summed over the parts that give them (an
+    optional number none gives stays empty), each text the first part's that has one (the
+    department's before its units')."""
+    values: dict[str, Any] = {}
+    for key, _ in records[0]:
+        if key in ("sheet", "row", "cells"):
             continue
-        texts = [getattr(r, key) for r in records if isinstance(getattr(r, key), str)]
-        found = [t for t in texts if t.strip()]
-        if found:
-            values[key] = found[0]
+        given = [getattr(r, key) for r in records if getattr(r, key) is not None]
+        if given and all(isinstance(v, NUMERIC) for v in given):
+            values[key] = sum(given)
+        else:
+            found = [v for v in given if not isinstance(v, str) or v.strip()]
+            if found:
+                values[key] = found[0]
     return cls(sheet=sheet, **values)
 
 

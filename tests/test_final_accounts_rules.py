@@ -27,7 +27,12 @@ from disclosure_gen.findings import CODES, Severity
 from disclosure_gen.kinds.budget.context import BudgetContext
 from disclosure_gen.kinds.final_accounts.context import FinalAccountsContext
 from disclosure_gen.kinds.final_accounts.model import FinalAccounts
-from disclosure_gen.kinds.final_accounts.schema import CONTROLS, SCHEMA
+from disclosure_gen.kinds.final_accounts.schema import (
+    CONTROLS,
+    PERFORMANCE_MANAGEMENT,
+    PROCUREMENT,
+    SCHEMA,
+)
 from disclosure_gen.pipeline import check, render_checked
 from disclosure_gen.validate.context import Settings
 from disclosure_gen.validate.lines import LinesContext
@@ -79,6 +84,27 @@ def _controls(**values: int) -> Special:
             ws.cell(row, 2, values.get(field.key))
 
     return add
+
+
+def _form_rows(sheet: str, values: dict[str, Any], fields: tuple[Any, ...]) -> Special:
+    """Type these values on a form sheet below its rows (the sheet is added if the workbook
+    has none): an older workbook gains the optional rows a regional wording reads."""
+
+    def add(wb: Workbook) -> None:
+        if sheet in wb.sheetnames:
+            ws = wb[sheet]
+        else:
+            ws = wb.create_sheet(sheet, index=wb.sheetnames.index(ADDED))
+        for field in fields:
+            if field.key in values:
+                ws.append([field.label, values[field.key]])
+
+    return add
+
+
+_RATED = {"evaluated_projects": 3, "excellent": 1, "good": 1, "passed": 0, "failed": 0}
+_FIXED = {"problems": 3, "fixed": 1, "fixing": 1}
+_RESERVED = {"sme_reserved": 100000, "small_reserved": 200000}
 
 
 def _example_totals() -> dict[str, int]:
@@ -178,6 +204,29 @@ CASES = [
     # The department (本级) is a 行政单位: no 事业收入, no 经营支出.
     Case("A031", ((INCOME, "B2", "事业收入"),), INCOME, "B2"),
     Case("A031", ((LINES, "D2", "经营支出"),), LINES, "D2", id="A031-business-spending"),
+    # ---------------------------------------------------------------- regional wording inputs
+    Case(
+        "A026",
+        (),
+        PERFORMANCE_MANAGEMENT.name,
+        "B2",  # the rows are typed in field order: 绩效自评的项目数 B1, “优” B2
+        special=_form_rows(PERFORMANCE_MANAGEMENT.name, _RATED, PERFORMANCE_MANAGEMENT.fields),
+    ),
+    Case(
+        "A026",
+        (),
+        PERFORMANCE_MANAGEMENT.name,
+        "B2",  # 发现问题数 B1, 已经完成整改 B2
+        special=_form_rows(PERFORMANCE_MANAGEMENT.name, _FIXED, PERFORMANCE_MANAGEMENT.fields),
+        id="A026-problems",
+    ),
+    Case(
+        "A027",
+        (),
+        PROCUREMENT.name,
+        "B7",  # the example's five rows, then 面向中小企业预留 B6, 面向小微企业预留 B7
+        special=_form_rows(PROCUREMENT.name, _RESERVED, PROCUREMENT.fields),
+    ),
 ]
 CASE_IDS = [c.id or c.code for c in CASES]
 # What the unmutated example triggers: A005 (seed 004 gives no 预决算差异原因 per 项) and

@@ -11,6 +11,7 @@ from jinja2 import Environment
 
 import disclosure_gen.kinds.budget.consolidate  # declares the M codes
 import disclosure_gen.kinds.budget.rules  # noqa: F401  (registers the kind's rules)
+from disclosure_gen.kinds import profiles
 from disclosure_gen.kinds.budget.compute.run import Computed, compute
 from disclosure_gen.kinds.budget.context import BudgetContext
 from disclosure_gen.kinds.budget.model import Disclosure, from_records
@@ -35,8 +36,7 @@ class BudgetKind:
     templates: Path = Path(__file__).resolve().parent / "templates"
 
     def template_folders(self, model: Disclosure) -> tuple[Path, ...]:
-        wording = model.profile.wording
-        return ((PROFILES / wording,) if wording else ()) + (self.templates,)
+        return profiles.layered(PROFILES, model.profile.wording, self.templates)
 
     def build_model(self, records: dict[str, Any]) -> Disclosure:
         return from_records(records)

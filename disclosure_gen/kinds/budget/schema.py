@@ -10,9 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
-
 from disclosure_gen.catalogs import economic_catalog, function_catalog
+from disclosure_gen.kinds import profiles
 from disclosure_gen.workbook.schema import (
     DOCUMENT_LABEL,
     DOCUMENTS,
@@ -77,18 +76,7 @@ FIXED_COMPARISONS: tuple[str, ...] = (
 FUNCTION_COMPARISON_PREFIX = "功能科目："
 
 PROFILES = Path(__file__).resolve().parent / "templates" / "profiles"
-
-
-def _wordings() -> dict[str, str]:
-    """Shipped wording profiles: display name (profile.yaml) → folder name, sorted."""
-    out = {}
-    for meta in sorted(PROFILES.glob("*/profile.yaml")):
-        data = yaml.safe_load(meta.read_text(encoding="utf-8"))
-        out[str(data["name"])] = meta.parent.name
-    return out
-
-
-WORDINGS: dict[str, str] = _wordings()
+WORDINGS: dict[str, str] = profiles.shipped(PROFILES)
 
 F = FieldType
 

@@ -11,11 +11,12 @@ from jinja2 import Environment
 
 import disclosure_gen.kinds.final_accounts.consolidate
 import disclosure_gen.kinds.final_accounts.rules  # noqa: F401  (registers the kind's rules)
+from disclosure_gen.kinds import profiles
 from disclosure_gen.kinds.final_accounts.compute.run import Computed, compute
 from disclosure_gen.kinds.final_accounts.context import FinalAccountsContext
 from disclosure_gen.kinds.final_accounts.model import FinalAccounts, from_records
 from disclosure_gen.kinds.final_accounts.render import build_context
-from disclosure_gen.kinds.final_accounts.schema import SCHEMA
+from disclosure_gen.kinds.final_accounts.schema import PROFILES, SCHEMA
 from disclosure_gen.render.context import RenderContext
 from disclosure_gen.validate.context import Settings
 from disclosure_gen.workbook.schema import WorkbookSchema
@@ -35,7 +36,7 @@ class FinalAccountsKind:
     templates: Path = Path(__file__).resolve().parent / "templates"
 
     def template_folders(self, model: FinalAccounts) -> tuple[Path, ...]:
-        return (self.templates,)
+        return profiles.layered(PROFILES, model.profile.wording, self.templates)
 
     def build_model(self, records: dict[str, Any]) -> FinalAccounts:
         return from_records(records)

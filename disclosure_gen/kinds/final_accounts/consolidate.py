@@ -4,7 +4,8 @@ units' 单位决算.
 
 How the parts add up (README, 年度工作流程):
 
-- 基本信息, 内设机构, 下属单位, 整体自评 and its indicators, 绩效情况: the department's;
+- 基本信息, 内设机构, 下属单位, 整体自评 and its indicators, 绩效情况 and 绩效管理 (its
+  平均得分 is no sum): the department's;
   编制数 and every headcount (本年 and 上年) summed.
 - 决算明细, 收入决算, 结转结余: the department's rows as they are, then each unit's tagged
   with the unit (预算单位 = the unit's 单位名称).
@@ -70,6 +71,7 @@ def _comparisons(parts: Sequence[Part]) -> tuple[tuple[Comparison, ...], list[Pa
     for item, rows in by_item.items():
         priors = [c.prior for _, c in rows if c.prior is not None]
         reasons = [(p.model.profile.name, c.reason) for p, c in rows if (c.reason or "").strip()]
+        purposes = [c.purpose for _, c in rows if (c.purpose or "").strip()]
         budget = [
             (p.model.profile.name, c.budget_reason)
             for p, c in rows
@@ -96,6 +98,7 @@ def _comparisons(parts: Sequence[Part]) -> tuple[tuple[Comparison, ...], list[Pa
                 prior=sum(priors, Decimal(0)) if priors else None,
                 reason=joined_reason([(u, r) for u, r in reasons if r]),
                 budget_reason=joined_reason([(u, r) for u, r in budget if r]),
+                purpose=purposes[0] if purposes else None,
             )
         )
     return tuple(out), notes
@@ -127,6 +130,7 @@ def merge(dept: Part, units: Sequence[Part]) -> FinalAccounts:
         project_evaluations=tuple(e for p in parts for e in p.model.project_evaluations),
         project_indicators=tuple(i for p in parts for i in p.model.project_indicators),
         performance_notes=d.performance_notes,
+        performance_management=d.performance_management,
         controls=summed_controls(parts, ControlTotals),
         additions=all_additions(parts),
     )
@@ -138,9 +142,7 @@ def _money(model: FinalAccounts) -> Sequence[Located]:
 
 def consolidate(dept: Part, units: Sequence[Part]) -> Consolidated:
     """The merged department, or the located findings that stop it (warnings do not)."""
-    result = consolidate_parts(
-        SCHEMA, dept, units, merge, _money, lambda m: m.project_evaluations
-    )
+    result = consolidate_parts(SCHEMA, dept, units, merge, _money, lambda m: m.project_evaluations)
     if result.model is None:
         return result
     _, joined = _comparisons([dept, *units])

@@ -27,6 +27,11 @@ class Profile(Headcounts):
     staff_quota: int | None = None
     other_notes: str | None = None
     publish_date: dt.date | None = None
+    wording: str | None = None  # a wording profile's folder name; None: the standard wording
+    # what 事业收入 / 经营收入 / 其他收入 mainly are (a regional 名词解释 lists them)
+    institution_income_sources: str | None = None
+    business_income_sources: str | None = None
+    other_income_sources: str | None = None
 
 
 class ActualLine(Located):
@@ -71,6 +76,7 @@ class Comparison(Located):
     prior: Decimal | None = None
     reason: str | None = None
     budget_reason: str | None = None
+    purpose: str | None = None  # 主要用途 of a 功能科目 row (a regional wording states it)
 
 
 class ThreePublic(Located):
@@ -96,6 +102,12 @@ class Procurement(Located):
     services: Decimal = ZERO
     sme: Decimal = ZERO
     small_micro: Decimal = ZERO
+    # 面向中小企业预留 detail (optional; a regional wording states what is entered)
+    sme_reserved: Decimal | None = None
+    small_reserved: Decimal | None = None
+    sme_reserved_won: Decimal | None = None
+    small_reserved_won: Decimal | None = None
+    sme_other_won: Decimal | None = None
 
 
 class Assets(Located):
@@ -179,6 +191,31 @@ class PerformanceNotes(Located):
     measures: str = ""
 
 
+class PerformanceManagement(Located):
+    """预算绩效管理 as entered (sheet 绩效管理): none of it can be derived from the lines."""
+
+    systems: str | None = None
+    mechanism: str | None = None
+    target_projects: int | None = None
+    target_amount: Decimal | None = None
+    tracked_projects: int | None = None
+    tracked_amount: Decimal | None = None
+    evaluated_projects: int | None = None
+    evaluated_amount: Decimal | None = None
+    average_score: Decimal | None = None
+    excellent: int | None = None
+    good: int | None = None
+    passed: int | None = None
+    failed: int | None = None
+    problems: int | None = None
+    fixed: int | None = None
+    fixing: int | None = None
+
+    @property
+    def ratings(self) -> tuple[int | None, int | None, int | None, int | None]:
+        return (self.excellent, self.good, self.passed, self.failed)
+
+
 class ControlTotals(Located):
     """Totals copied from the 决算 system, to check the detail against (all optional)."""
 
@@ -217,6 +254,7 @@ class FinalAccounts(BaseModel):
     project_evaluations: tuple[ProjectEvaluation, ...] = ()
     project_indicators: tuple[Indicator, ...] = ()
     performance_notes: PerformanceNotes | None = None
+    performance_management: PerformanceManagement | None = None
     controls: ControlTotals | None = None
     additions: tuple[Addition, ...] = ()
 
@@ -257,6 +295,9 @@ def from_records(records: dict[str, Any]) -> FinalAccounts:
         ),
         project_indicators=tuple(Indicator(**r) for r in _rows(records, "project_indicators")),
         performance_notes=PerformanceNotes(**notes) if notes else None,
+        performance_management=PerformanceManagement(**records["performance_management"])
+        if "performance_management" in records
+        else None,
         controls=ControlTotals(**records["controls"]) if "controls" in records else None,
         additions=tuple(Addition(**r) for r in _rows(records, "additions")),
     )

@@ -11,7 +11,8 @@ year's workbook, so nobody retypes them from last year's PDF.
   catalog still lacks are carried.
 - 上年对比: one row for every figure this year's document compared, holding the figure as
   this document printed it (its 万元 amount × 10,000), so next year's "比上年…" agrees with
-  the published one to the cent.  The items the tool totals itself stay blank (A018).  The
+  the published one to the cent (a 功能科目's 主要用途 carried with it: it describes the
+  科目, not the year).  The items the tool totals itself stay blank (A018).  The
   reasons are not carried: a reason explains this year's change, never next year's; an
   empty reason is a warning (A016) until the new one is written.
 - 结转结余: for each 资金性质 × 功能科目, this year's 年初 + 收入 − 支出 of financial
@@ -81,6 +82,8 @@ def comparisons(
     blank workbook's order, then each 功能科目 the document compared; and the function
     codes the new year's catalog no longer has."""
     figures = compute(model).facts.compared
+    # what a 功能科目 is used for describes the 科目, not the year: it carries over
+    purposes = {c.item: c.purpose for c in model.comparisons if c.purpose}
     rows, dropped = [], []
     for item in FIXED_COMPARISONS:
         amount = figures.get(item)
@@ -95,7 +98,14 @@ def comparisons(
         if code not in known_functions:
             dropped.append(code)
             continue
-        rows.append(Comparison(sheet=COMPARISONS.name, item=item, prior=amount * TEN_THOUSAND))
+        rows.append(
+            Comparison(
+                sheet=COMPARISONS.name,
+                item=item,
+                prior=amount * TEN_THOUSAND,
+                purpose=purposes.get(item),
+            )
+        )
     return rows, dropped
 
 

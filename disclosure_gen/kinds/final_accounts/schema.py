@@ -8,7 +8,10 @@ and the 年末结转和结余, is computed.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from disclosure_gen.catalogs import economic_catalog, function_catalog
+from disclosure_gen.kinds import profiles
 from disclosure_gen.workbook.schema import (
     DOCUMENT_LABEL,
     DOCUMENTS,
@@ -81,6 +84,10 @@ COMPUTED_COMPARISONS: tuple[str, ...] = (
 )
 FUNCTION_COMPARISON_PREFIX = "功能科目："
 
+# Wording profiles (基本信息!措辞模板): a region's wording is a folder of template overrides.
+PROFILES = Path(__file__).resolve().parent / "templates" / "profiles"
+WORDINGS: dict[str, str] = profiles.shipped(PROFILES)
+
 PROFILE = Sheet(
     "profile",
     PROFILE_SHEET,
@@ -128,6 +135,29 @@ PROFILE = Sheet(
             hint="没有时留空，说明中写“本部门无其他需说明的事项。”",
         ),
         Field("publish_date", "公开日期", F.DATE, False, hint="文末落款日期；留空则不写日期"),
+        Field(
+            "wording",
+            "措辞模板",
+            F.CHOICE,
+            False,
+            "wordings",
+            "留空使用标准措辞；选择地区措辞模板（如上海市）时按该地区决算公开模板的结构和写法生成",
+        ),
+        *(
+            Field(
+                key,
+                f"{label}主要是",
+                F.TEXT,
+                False,
+                hint=f"选填，地区措辞模板（如上海市）的名词解释使用：填收入来源，如“技术服务、培训”，"
+                f"说明中写“主要是：技术服务、培训收入等。”；本年没有{label}时不写",
+            )
+            for key, label in (
+                ("institution_income_sources", "事业收入"),
+                ("business_income_sources", "经营收入"),
+                ("other_income_sources", "其他收入"),
+            )
+        ),
     ),
     "单位基本情况与第一部分部门概况的文字。每行 A 列是项目，在 B 列填写。",
 )
@@ -292,6 +322,14 @@ COMPARISONS = Sheet(
             hint="决算数与年初（“三公”为全年）预算数不同的原因",
             width=50,
         ),
+        Field(
+            "purpose",
+            "主要用途",
+            F.LONG_TEXT,
+            False,
+            hint="只在“功能科目：”行填写：该项级科目的资金主要用于什么；地区措辞模板（如上海市）逐项写“主要用于：…”，留空则不写这一句",
+            width=40,
+        ),
     ),
     "说明中每一句“与上年相比”的上年决算数和原因，以及“与年初预算相比”的差异原因。增减额、增减率、差异率由工具计算。",
 )
@@ -325,6 +363,17 @@ THREE_PUBLIC = Sheet(
     "“三公”经费的数量和开支内容；金额由“决算明细”的经济分类计算（30212、31013/30913、30231、30217）。",
 )
 
+# 面向中小企业预留 detail some regions state (上海市 十一(二)); optional, blank leaves the
+# clause out: the figures come from the procurement system and cannot be derived here.
+_RESERVED_HINT = "选填，地区措辞模板（如上海市）使用；留空则说明中不写这一项。"
+_RESERVED: tuple[tuple[str, str, str], ...] = (
+    ("sme_reserved", "面向中小企业预留项目预算金额（元）", ""),
+    ("small_reserved", "面向小微企业预留项目预算金额（元）", "不超过面向中小企业预留的金额"),
+    ("sme_reserved_won", "预留项目中由中小企业中标或成交的采购金额（元）", ""),
+    ("small_reserved_won", "小微企业预留项目中由小微企业中标或成交的采购金额（元）", ""),
+    ("sme_other_won", "其他采购项目中由中小企业中标或成交的采购金额（元）", ""),
+)
+
 PROCUREMENT = Sheet(
     "procurement",
     "政府采购",
@@ -335,6 +384,10 @@ PROCUREMENT = Sheet(
         Field("services", "政府采购服务支出（元）", F.MONEY, True, default=0),
         Field("sme", "授予中小企业合同金额（元）", F.MONEY, True, default=0),
         Field("small_micro", "其中：授予小微企业合同金额（元）", F.MONEY, True, default=0),
+        *(
+            Field(key, label, F.MONEY, False, hint=f"{_RESERVED_HINT}{hint}")
+            for key, label, hint in _RESERVED
+        ),
     ),
     "政府采购实际支出；总额与占比由工具计算。",
 )
@@ -479,6 +532,51 @@ PERFORMANCE_NOTES = Sheet(
     optional=True,
 )
 
+PERFORMANCE_MANAGEMENT = Sheet(
+    "performance_management",
+    "绩效管理",
+    "form",
+    (
+        Field(
+            "systems",
+            "预算绩效管理制度",
+            F.LONG_TEXT,
+            False,
+            hint="制度名称，多个用顿号“、”分隔，如“××局预算绩效管理办法、××局绩效自评实施细则”",
+        ),
+        Field(
+            "mechanism",
+            "预算绩效管理工作机制",
+            F.TEXT,
+            False,
+            hint="填“建立了……的预算绩效管理工作机制”中间的部分",
+        ),
+        Field("target_projects", "编报绩效目标的项目数（个）", F.COUNT, False),
+        Field("target_amount", "编报绩效目标项目涉及预算金额（元）", F.MONEY, False),
+        Field("tracked_projects", "绩效跟踪评价的项目数（个）", F.COUNT, False),
+        Field("tracked_amount", "绩效跟踪评价项目涉及预算金额（元）", F.MONEY, False),
+        Field("evaluated_projects", "绩效自评的项目数（个）", F.COUNT, False),
+        Field("evaluated_amount", "绩效自评项目涉及预算金额（元）", F.MONEY, False),
+        Field("average_score", "绩效自评平均得分（分）", F.DECIMAL, False, hint="0～100"),
+        Field("excellent", "绩效评级为“优”的项目数（个）", F.COUNT, False),
+        Field("good", "绩效评级为“良”的项目数（个）", F.COUNT, False),
+        Field("passed", "绩效评级为“合格”的项目数（个）", F.COUNT, False),
+        Field("failed", "绩效评级为“不合格”的项目数（个）", F.COUNT, False),
+        Field("problems", "绩效自评中发现问题数（个）", F.COUNT, False),
+        Field("fixed", "已经完成整改的问题数（个）", F.COUNT, False),
+        Field(
+            "fixing",
+            "正在整改的问题数（个）",
+            F.COUNT,
+            False,
+            hint="已完成整改 + 正在整改 = 发现问题数",
+        ),
+    ),
+    "选填：地区措辞模板（如上海市“十、预算绩效管理情况”）写的预算绩效管理制度和全过程绩效管理的项目数、金额；"
+    "留空的项不写。项目数、金额、评级个数都从预算绩效管理系统抄录，工具不推算。",
+    optional=True,
+)
+
 CONTROLS = Sheet(
     "controls",
     "核对数",
@@ -533,6 +631,7 @@ SHEETS: tuple[Sheet, ...] = (
     PROJECT_EVALUATIONS,
     PROJECT_INDICATORS,
     PERFORMANCE_NOTES,
+    PERFORMANCE_MANAGEMENT,
     CONTROLS,
     ADDITIONS,
 )
@@ -562,6 +661,7 @@ SCHEMA = WorkbookSchema(
         "levels": LEVELS,
         "documents": DOCUMENTS,
         "addition_kinds": ADDITION_KINDS,
+        "wordings": WORDINGS,
     },
     year_lists=year_lists,
     prefilled={COMPARISONS.key: tuple((item,) for item in FIXED_COMPARISONS)},

@@ -8,7 +8,7 @@ and for 三公 the full-year budget (全年预算数), as seed 004 does.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from disclosure_gen.catalogs import Catalog
@@ -96,6 +96,10 @@ class Priors:
         row = self.rows.get(item)
         return strip_reason_prefix(row.budget_reason or "") if row else ""
 
+    def purpose(self, item: str) -> str:
+        row = self.rows.get(item)
+        return (row.purpose or "").strip().rstrip("。") if row else ""
+
     def stated(
         self,
         name: str,
@@ -126,6 +130,7 @@ class FunctionItem:
     name: str
     figure: Stated
     full_budget: Decimal
+    purpose: str = ""  # 上年对比!主要用途 of its 功能科目 row, as entered
 
 
 @dataclass(frozen=True)
@@ -138,6 +143,7 @@ class FundFacts:
     basic: Decimal
     project: Decimal
     figure: Stated  # 收入总计 against last year and the year-start budget
+    items: tuple[FunctionItem, ...] = ()  # its 项 with money, for a per-项 wording
 
     @property
     def total(self) -> Decimal:
@@ -191,6 +197,10 @@ class Facts:
     # Every 上年对比 item the document compares, with this year's figure (万元) as stated:
     # next year's 上年决算数 (``next-year``).
     compared: dict[str, Decimal] = field(default_factory=dict)
+    # The 三公 figures against the year-start budget (年初预算数) instead of the full-year
+    # one, for a wording that says “年初预算为…，完成预算的…%”; keys as three_public_items
+    # plus "total".
+    three_public_start: dict[str, Stated] = field(default_factory=dict)
 
 
 def _unit_natures(model: FinalAccounts) -> dict[str, str]:
@@ -286,26 +296,32 @@ def compute_facts(
             classes.append(
                 (code, functions.name(code) or code, Stated("", amount, percent(amount, gb_amount)))
             )
-    general_items = []
-    for code in sorted({leaf.function for leaf in gb} | set(item_priors)):
-        mine = [leaf for leaf in gb if leaf.function == code]
-        item = FUNCTION_COMPARISON_PREFIX + code
-        figure = priors.stated(
-            functions.name(code) or code,
-            item,
-            sum((leaf.amount for leaf in mine), ZERO),
-            budget=sum((leaf.budget for leaf in mine), ZERO),
-        )
-        general_items.append(
-            FunctionItem(
-                code,
-                functions.name(code[:3]) or code[:3],
-                functions.name(code[:5]) or code[:5],
+
+    def function_items(fund_lines: Sequence[Leaf], codes: set[str]) -> tuple[FunctionItem, ...]:
+        out = []
+        for code in sorted(codes):
+            mine = [leaf for leaf in fund_lines if leaf.function == code]
+            item = FUNCTION_COMPARISON_PREFIX + code
+            figure = priors.stated(
                 functions.name(code) or code,
-                figure,
-                sum((leaf.full_budget for leaf in mine), ZERO),
+                item,
+                sum((leaf.amount for leaf in mine), ZERO),
+                budget=sum((leaf.budget for leaf in mine), ZERO),
             )
-        )
+            out.append(
+                FunctionItem(
+                    code,
+                    functions.name(code[:3]) or code[:3],
+                    functions.name(code[:5]) or code[:5],
+                    functions.name(code) or code,
+                    figure,
+                    sum((leaf.full_budget for leaf in mine), ZERO),
+                    priors.purpose(item),
+                )
+            )
+        return tuple(out)
+
+    general_items = function_items(gb, {leaf.function for leaf in gb} | set(item_priors))
     personnel = sum((leaf.amount for leaf in gb if leaf.kind == "personnel"), ZERO)
     operating = sum((leaf.amount for leaf in gb if leaf.kind == "operating"), ZERO)
 
@@ -327,6 +343,7 @@ def compute_facts(
             priors.stated(
                 item, item, f_in + f_inc, budget=sum((leaf.budget for leaf in mine), ZERO)
             ),
+            function_items(mine, {leaf.function for leaf in mine}),
         )
 
     # 三公: the amounts come from the economic 款 of fiscal lines.
@@ -396,6 +413,17 @@ def compute_facts(
         "“三公”经费", "三公：合计", tp_total, budget=tp_budget, prior=all_prior
     )
 
+    starts = {k: three(k, "budget") for k in lv.THREE_PUBLIC_CODES}
+    start_budgets = {
+        **starts,
+        "car": starts[lv.CAR_PURCHASE] + starts[lv.CAR_RUNNING],
+        "total": sum(starts.values(), ZERO),
+    }
+    three_start = {
+        key: replace(stated, budget=start_budgets[key])
+        for key, stated in (*three_items.items(), ("total", three_public))
+    }
+
     natures = _unit_natures(model)
     admin_units = {u for u, n in natures.items() if n in ADMINISTRATIVE}
     operating_lines = [leaf for leaf in gb if leaf.kind == "operating"]
@@ -427,7 +455,7 @@ def compute_facts(
         fiscal_by_fund=by_fund,
         general=general,
         general_classes=tuple(classes),
-        general_items=tuple(general_items),
+        general_items=general_items,
         general_basic=personnel + operating,
         personnel=personnel,
         operating=operating,
@@ -441,6 +469,7 @@ def compute_facts(
         institution_operating=priors.stated("事业单位公用经费", "事业单位公用经费", inst),
         has_administrative=bool(running) or priors.prior("机关运行经费") is not None,
         has_institution=bool(inst) or priors.prior("事业单位公用经费") is not None,
+        three_public_start=three_start,
         procurement={
             "total": proc_total,
             "goods": goods,

@@ -1,0 +1,30 @@
+"""Wording profiles, shared by every kind: a folder per region under the kind's
+``templates/profiles/``, holding only the templates whose wording differs from the kind's
+standard one, selected by 基本信息!措辞模板.
+
+One helper for both kinds, so a profile is found, listed and layered the same way for a
+budget and a final-accounts document.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+
+def shipped(profiles: Path) -> dict[str, str]:
+    """The profiles a kind ships: display name (``profile.yaml`` ``name``) → folder name,
+    sorted by folder, so the 措辞模板 dropdown lists them in a stable order."""
+    out = {}
+    for meta in sorted(profiles.glob("*/profile.yaml")):
+        data = yaml.safe_load(meta.read_text(encoding="utf-8"))
+        out[str(data["name"])] = meta.parent.name
+    return out
+
+
+def layered(profiles: Path, wording: str | None, templates: Path) -> tuple[Path, ...]:
+    """Where a kind's template names resolve, first match wins: the selected profile's
+    folder of overrides (none for the standard wording), then the kind's own templates.
+    A user's ``--templates`` folder is put before both by the environment."""
+    return ((profiles / wording,) if wording else ()) + (templates,)
