@@ -127,3 +127,18 @@ def test_generate_pdf_a_flags(workbook: Path, tmp_path: Path) -> None:
         app, ["generate", str(workbook), "-o", str(tmp_path / "x"), "--attach-workbook", "--no-pdf"]
     )
     assert refused.exit_code == 2 and "--no-pdf" in refused.output
+
+
+def test_pdf_a_also_declares_pdf_ua_1_and_stays_tagged(archival: bytes) -> None:
+    pdf = pikepdf.open(io.BytesIO(archival))
+    meta = pdf.open_metadata()
+    assert meta["pdfaid:part"] == "3" and meta["pdfaid:conformance"] == "B"
+    assert meta["pdfuaid:part"] == "1"
+    xml = str(meta)
+    # PDF/A admits a property outside its own schemas only with an extension schema.
+    assert "<pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/<" in xml
+    assert "<pdfaSchema:prefix>pdfuaid<" in xml and meta["dc:title"]
+    assert str(pdf.Root.Lang) == "zh-CN" and bool(pdf.Root.MarkInfo.Marked)
+    assert bool(pdf.Root.ViewerPreferences.DisplayDocTitle)
+    kinds = Counter(str(e.S) for e in _elements(pdf))
+    assert kinds["/H1"] >= 5 and kinds["/Table"] == 13 and kinds["/TH"] > 100, kinds
