@@ -142,3 +142,22 @@ def test_pdf_a_also_declares_pdf_ua_1_and_stays_tagged(archival: bytes) -> None:
     assert bool(pdf.Root.ViewerPreferences.DisplayDocTitle)
     kinds = Counter(str(e.S) for e in _elements(pdf))
     assert kinds["/H1"] >= 5 and kinds["/Table"] == 13 and kinds["/TH"] > 100, kinds
+
+
+def test_headings_start_at_h1_and_never_skip_a_level(tagged: Documents) -> None:
+    """PDF/UA (Matterhorn 14-002/14-003): the first heading is H1 and a heading is at most one
+    level below the one before it.  The 目录 title is a top-level heading like a part's (H1),
+    not a section under the cover title: the cover's and the 目录's pages hold H1s only."""
+    assert tagged.pdf is not None
+    pdf = pikepdf.open(io.BytesIO(tagged.pdf))
+    pages = _page_index(pdf)
+    headings = [
+        (int(str(e.S)[2:]), pages[e.Pg.objgen])
+        for e in _elements(pdf)
+        if str(e.S) in {f"/H{n}" for n in range(1, 7)}
+    ]
+    levels = [level for level, _ in headings]
+    assert len(levels) > 20 and levels[0] == 1
+    assert [(a, b) for a, b in zip(levels, levels[1:], strict=False) if b > a + 1] == []
+    front = [level for level, page in headings if page < 2]  # the cover and the 目录
+    assert front == [1, 1]
