@@ -327,3 +327,107 @@ def _document_html(path: Path) -> str:
     env = build_environment(checked.kind.name, checked.kind.template_folders(checked.model))
     context = RenderContext("", "", 0, context_blocks(path))
     return render_html(env, context)
+
+
+SUBGROUPS = (("数量指标", 16), ("质量指标", 14), ("时效指标", 10))
+
+
+@pytest.fixture(scope="module")
+def tall_group(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A project whose 产出指标 group holds 40 indicators (about two pages of rows) and a
+    small 效益指标 group after it."""
+    data = builders.sample()
+    targets = [
+        (
+            builders.PROJECT,
+            "产出指标",
+            level2,
+            f"{level2[:2]}第{n + 1}项：完成系统接入与数据共享交换的核查和验收工作",
+            f"≥{n + 1}个",
+            "计划标准",
+            f"{n}个",
+            2 if n % 2 else 3,
+            "按比例得分",
+            "验收报告",
+        )
+        for level2, count in SUBGROUPS
+        for n in range(count)
+    ]
+    targets += [
+        (
+            builders.PROJECT,
+            "效益指标",
+            "社会效益指标",
+            f"服务对象覆盖率{n}",
+            "≥90%",
+            "",
+            "",
+            0,
+            "",
+            "",
+        )
+        for n in range(3)
+    ]
+    data["rows"]["targets"] = targets
+    return builders.write(tmp_path_factory.mktemp("tall") / "tall-group.xlsx", data)
+
+
+def _table_pages(pdf: bytes, first: str, last: str) -> list[list[str]]:
+    """The lines (top to bottom, no blanks) of each page from the one that holds ``first``
+    to the one that holds ``last``."""
+    import pdfplumber
+
+    with pdfplumber.open(io.BytesIO(pdf)) as document:
+        pages = [
+            [re.sub(r"\s", "", ln["text"]) for ln in page.extract_text_lines()]
+            for page in document.pages
+        ]
+    start = next(n for n, p in enumerate(pages) if any(first in ln for ln in p))
+    end = next(n for n, p in enumerate(pages) if n >= start and any(last in ln for ln in p))
+    return pages[start : end + 1]
+
+
+INDICATOR = re.compile(r"(数量|质量|时效)第\d+项")
+
+
+def test_a_group_taller_than_a_page_repeats_its_labels_on_every_page(tall_group: Path) -> None:
+    """WeasyPrint does not repeat a rowspan label on a continuation page: an over-tall
+    一级 group is printed as kept pieces that each carry their 一级 and 二级 labels, so every
+    page of the table shows 产出指标 and the 二级 label of its first body row; the small
+    效益指标 group is not cut."""
+    pdf = documents(tall_group).pdf or b""
+    pages = _table_pages(pdf, "项目支出绩效目标表", "服务对象覆盖率2")
+    assert len(pages) >= 3
+    grid = next(b.grid for b in context_blocks(tall_group) if b.type == "grid" and b.grid)
+    pieces = [rows for keep, rows in grid.body_groups() if keep]
+    piece_starts = {rows[0][2].text.split("：")[0] for rows in pieces[:-1]}  # “数量第10项”
+    for lines in pages:
+        text = "".join(lines)
+        first = next(m for ln in lines if (m := INDICATOR.search(ln)))  # topmost body row
+        assert "产出指标" in text and f"{first.group(1)}指标" in text, lines[:3]
+        assert first.group(0) in piece_starts  # no piece was split: pages start with one
+    assert sum("效益指标" in "".join(lines) for lines in pages) == 1
+    assert len(pieces) >= 5 and pieces[-1][0][0].text == "效益指标"
+    assert all(rows[0][0].text in {"产出指标", "效益指标"} for rows in pieces)
+    assert all(rows[0][0].rowspan == len(rows) for rows in pieces)
+    assert all(len(rows[0]) == len(grid.body[0]) for rows in pieces)  # both labels
+
+
+def test_a_group_taller_than_a_page_repeats_its_labels_in_the_docx(tall_group: Path) -> None:
+    """Word does not repeat a vMerge label either: the DOCX has the PDF's pieces, each a new
+    vertical merge with its labels, kept together by keepNext."""
+    from docx import Document
+
+    doc = Document(io.BytesIO(documents(tall_group).docx))
+    table = next(t for t in doc.tables if any("数量第1项" in c.text for c in t._cells))
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    starts = []  # (label, keeps with the next row) of each row whose first cell is no continuation
+    for tr in table._tbl.tr_lst[1:]:
+        first = tr.tc_lst[0]
+        merge = first.find(f"{w}tcPr/{w}vMerge")
+        if merge is None or merge.get(f"{w}val") == "restart":
+            text = "".join(t.text or "" for t in first.iter(f"{w}t"))
+            starts.append((text, first.find(f".//{w}keepNext") is not None))
+    assert [label for label, _ in starts].count("产出指标") >= 5
+    assert [label for label, _ in starts].count("效益指标") == 1
+    assert [s for s in starts if not s[1]] == []  # each piece's first row keeps with the next
