@@ -431,3 +431,54 @@ def test_a_group_taller_than_a_page_repeats_its_labels_in_the_docx(tall_group: P
     assert [label for label, _ in starts].count("产出指标") >= 5
     assert [label for label, _ in starts].count("效益指标") == 1
     assert [s for s in starts if not s[1]] == []  # each piece's first row keeps with the next
+
+
+# 目录 --------------------------------------------------------------------------------------
+
+
+def _toc_lines(pdf: bytes) -> list[dict[str, Any]]:
+    """The lines of the 目录 page (pdfplumber, with their characters), the title left out."""
+    import pdfplumber
+
+    with pdfplumber.open(io.BytesIO(pdf)) as document:
+        for page in document.pages:
+            lines = page.extract_text_lines(return_chars=True)
+            if lines and re.sub(r"\s", "", lines[0]["text"]) == "目录":
+                return [ln for ln in lines[1:] if not PAGE_NUMBER_LINE.fullmatch(ln["text"])]
+    raise AssertionError("no 目录 page")
+
+
+PAGE_NUMBER_LINE = re.compile(r"\s*—\s*\d+\s*—\s*")
+
+
+def _assert_wrapped_entry_hangs(pdf: bytes) -> None:
+    """The unit example's first 目录 entry (第一部分 and a long unit name) wraps: its second
+    line starts where the first line's title starts (right of the number), not under the
+    number; and every entry's page number ends at one right edge."""
+    lines = _toc_lines(pdf)
+    first, second = lines[0], lines[1]
+    assert re.sub(r"\s", "", first["text"]).startswith("第一部分2024年")
+    assert not re.search(r"\d\s*$", first["text"])  # wrapped: the page number is below
+    title = next(c for c in first["chars"] if c["text"] == "2")  # the title's first character
+    assert second["x0"] > first["x0"] + 3 * title["size"]
+    assert abs(second["x0"] - title["x0"]) < 1.0, (second["x0"], title["x0"])
+    ends = [ln["x1"] for ln in lines if re.search(r"\d\s*$", ln["text"])]
+    assert len(ends) >= 15 and max(ends) - min(ends) < 1.0, ends
+
+
+def test_a_wrapped_toc_entry_hangs_under_its_title_in_the_pdf() -> None:
+    _assert_wrapped_entry_hangs(documents(EXAMPLE).pdf or b"")
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_a_wrapped_toc_entry_hangs_under_its_title_in_the_docx(tmp_path: Path) -> None:
+    """The DOCX as LibreOffice prints it: number, tab to the hanging indent, title lines."""
+    (tmp_path / "u.docx").write_bytes(documents(EXAMPLE).docx)
+    subprocess.run(
+        ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), "u.docx"],
+        cwd=tmp_path,
+        capture_output=True,
+        check=True,
+        timeout=120,
+    )
+    _assert_wrapped_entry_hangs((tmp_path / "u.pdf").read_bytes())
