@@ -301,7 +301,7 @@ def _rebreak(text: str, pieces: list[Piece], found: Metrics) -> list[_Measured] 
 
 def _spaced(line: _Measured, last: bool) -> Line:
     text, room, size = line.text, line.slack, line.size
-    if last or not text:
+    if not text or (last and room >= 0):
         return Line(text)
     if room >= 0:
         # One spacing for the whole line (also after its last character, which only moves
@@ -327,8 +327,11 @@ def _line_cost(room: float, squeeze: float, chars: int, last: bool) -> float:
     little more than a stretched one."""
     if abs(room) < 0.001:
         room = 0.0
-    if last:
-        return (0.0 if room >= 0 else OUT) + (0.0 if chars >= 2 else OUT / 2)
+    if last:  # left as it falls, unless squeezing lets it take a paragraph's last piece
+        lone = 0.0 if chars >= 2 else OUT / 2
+        if room >= 0:
+            return lone
+        return lone + (OUT if -room > squeeze else 4 * (room / squeeze) ** 2)
     if room >= 0:
         if room <= MAX_GAP_EM * (chars - 1):
             return (room / max(chars - 1, 1)) ** 2
