@@ -482,3 +482,53 @@ def test_a_wrapped_toc_entry_hangs_under_its_title_in_the_docx(tmp_path: Path) -
         timeout=120,
     )
     _assert_wrapped_entry_hangs((tmp_path / "u.pdf").read_bytes())
+
+
+# Structure charts ------------------------------------------------------------------------
+
+FINAL_ACCOUNTS = EXAMPLE.parent.parent / "department-final-accounts-2024" / "workbook.xlsx"
+MM = 72 / 25.4
+
+
+def test_a_chart_never_leaves_more_than_a_third_of_a_page_blank_before_it() -> None:
+    """A structure chart's caption and pie are one piece of under a third of a text page
+    (the legend may go on to the next page): the page before a page that opens with a chart
+    is at most a third blank, and each caption shares its page with its pie."""
+    import pdfplumber
+
+    room = (297 - 37 - 35) * MM  # the text block's height (style.css @page)
+    bottom = (297 - 35) * MM
+    seen = 0
+    with pdfplumber.open(io.BytesIO(documents(FINAL_ACCOUNTS).pdf or b"")) as pdf:
+        ends: list[float] = []
+        for number, page in enumerate(pdf.pages):
+            lines = [
+                ln for ln in page.extract_text_lines() if not PAGE_NUMBER_LINE.fullmatch(ln["text"])
+            ]
+            captions = [ln for ln in lines if ln["text"].strip().endswith("结构图")]
+            for caption, after in zip(captions, [*captions[1:], None], strict=False):
+                seen += 1
+                below = after["top"] if after else bottom
+                pie = [c for c in page.curves if caption["bottom"] < c["top"] < below]
+                assert pie, f"page {number + 1}: caption without its pie"
+                piece = max(c["bottom"] for c in pie) - caption["top"]
+                assert piece < room / 3, piece / MM
+                if caption is lines[0] and number:  # the chart opens its page
+                    blank = bottom - ends[number - 1]
+                    assert blank <= room / 3, (number, blank / MM)
+            ends.append(max([ln["bottom"] for ln in lines] + [e["bottom"] for e in page.edges]))
+    assert seen == 2
+
+
+def test_a_paragraphs_last_line_squeezes_its_marks_rather_than_leave_a_short_line_above() -> None:
+    """A paragraph half an em longer than a line: printed as two lines, its first would stop
+    3 em short of the margin (its gaps cannot grow that much and still extract as nothing);
+    the one line instead gives up the blank halves of its ，and 。 (标点挤压)."""
+    from disclosure_gen.render.blocks import Block
+    from disclosure_gen.render.justify import Metrics, lines
+
+    text = "一" * 14 + "，二12.5万元。"
+    found = Metrics(first=200.0, rest=200.0, size=10.0, space=2.5, runs={"12.5万元": 35.0})
+    (printed,) = lines([Block("p", text, extra={"p": 0})], found).values()
+    assert [line.text for line in printed] == [text]
+    assert sum(printed[0].gaps) == pytest.approx(-0.5 * 10.0)  # px: half of one mark

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 from collections import Counter
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -158,6 +159,6 @@ def test_headings_start_at_h1_and_never_skip_a_level(tagged: Documents) -> None:
     ]
     levels = [level for level, _ in headings]
     assert len(levels) > 20 and levels[0] == 1
-    assert [(a, b) for a, b in zip(levels, levels[1:], strict=False) if b > a + 1] == []
+    assert [(a, b) for a, b in pairwise(levels) if b > a + 1] == []
     front = [level for level, page in headings if page < 2]  # the cover and the 目录
     assert front == [1, 1]
