@@ -532,3 +532,17 @@ def test_a_paragraphs_last_line_squeezes_its_marks_rather_than_leave_a_short_lin
     (printed,) = lines([Block("p", text, extra={"p": 0})], found).values()
     assert [line.text for line in printed] == [text]
     assert sum(printed[0].gaps) == pytest.approx(-0.5 * 10.0)  # px: half of one mark
+
+
+def test_a_line_that_cannot_reach_the_margin_is_spread_to_the_gap_cap() -> None:
+    """“一…一” before an unbreakable “5,000.00万元。” cannot reach the margin with gaps an
+    extractor reads as nothing: it is spread to that cap (0.08 em a gap), not left at its
+    natural width 2 em short."""
+    from disclosure_gen.render.blocks import Block
+    from disclosure_gen.render.justify import MAX_GAP_EM, Metrics, lines
+
+    text = "一" * 18 + "5,000.00万元。"
+    found = Metrics(first=200.0, rest=200.0, size=10.0, space=2.5, runs={"5,000.00万元": 60.0})
+    (printed,) = lines([Block("p", text, extra={"p": 0})], found).values()
+    assert [line.text for line in printed] == ["一" * 18, "5,000.00万元。"]
+    assert printed[0].gaps == pytest.approx((MAX_GAP_EM * 10.0,) * 18)
