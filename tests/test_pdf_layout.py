@@ -546,3 +546,77 @@ def test_a_line_that_cannot_reach_the_margin_is_spread_to_the_gap_cap() -> None:
     (printed,) = lines([Block("p", text, extra={"p": 0})], found).values()
     assert [line.text for line in printed] == ["一" * 18, "5,000.00万元。"]
     assert printed[0].gaps == pytest.approx((MAX_GAP_EM * 10.0,) * 18)
+
+
+# Page numbers (GB/T 9704-2012, 7.5) ----------------------------------------------------------
+
+# Each kind of page's margins (style.css @page), mm: top, right, bottom, left.
+MARGINS = {"text": (37, 26, 35, 28), "tables": (22, 20, 22, 20), "wide": (20, 18, 22, 18)}
+
+
+def _page_kind(page: Any) -> str:
+    if page.width > page.height:
+        return "wide"
+    body = [
+        ln["x0"] for ln in page.extract_text_lines() if not PAGE_NUMBER_LINE.fullmatch(ln["text"])
+    ]
+    return "tables" if body and min(body) < 24 * MM else "text"
+
+
+def _ink_top(pdf: bytes, number: int, box: tuple[float, float, float, float]) -> float:
+    """The top (pt from the page top) of the ink inside ``box`` (x0, top, x1, bottom, pt)
+    on page ``number``, from a 288 dpi rendering."""
+    from PIL import Image
+
+    x0, top, x1, bottom = (round(v * 4) for v in box)
+    png = subprocess.run(
+        [
+            *("pdftoppm", "-png", "-r", "288", "-f", str(number), "-l", str(number)),
+            *("-x", str(x0), "-y", str(top), "-W", str(x1 - x0), "-H", str(bottom - top), "-"),
+        ],
+        input=pdf,
+        capture_output=True,
+        check=True,
+    ).stdout
+    ink = Image.open(io.BytesIO(png)).convert("L").point(lambda v: 255 if v < 160 else 0)
+    bounds = ink.getbbox()
+    assert bounds is not None, f"page {number}: no ink in {box}"
+    return top / 4 + bounds[1] / 4
+
+
+@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="poppler-utils is not installed")
+def test_page_numbers_sit_7mm_below_the_text_block_one_character_in() -> None:
+    """“— N —” in 4号 (14 pt) 宋体 with half-width digits: the 一字线's top 7 mm below the
+    text block, the number one character (14 pt) inside the text block's right edge on odd
+    pages and its left edge on even ones; the same on 公开表 and landscape pages."""
+    import pdfplumber
+
+    data = documents(EXAMPLE).pdf or b""
+    kinds: set[str] = set()
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        for number, page in enumerate(pdf.pages, 1):
+            found = [
+                ln
+                for ln in page.extract_text_lines(return_chars=True)
+                if PAGE_NUMBER_LINE.fullmatch(ln["text"])
+            ]
+            if number == 1:
+                assert found == []  # no number on the cover
+                continue
+            (line,) = found
+            kind = _page_kind(page)
+            kinds.add(kind)
+            _, right, bottom, left = (m * MM for m in MARGINS[kind])
+            chars = line["chars"]
+            assert {round(c["size"], 1) for c in chars} == {14.0}
+            assert re.sub(r"\s", "", line["text"]) == f"—{number}—"
+            assert all("Song" in c["fontname"] or "Serif-CJK" in c["fontname"] for c in chars)
+            if number % 2:
+                assert abs(page.width - right - 14 - line["x1"]) < 1.0, (number, line["x1"])
+            else:
+                assert abs(left + 14 - line["x0"]) < 1.0, (number, line["x0"])
+            dash = chars[0]
+            ink = _ink_top(data, number, (dash["x0"], dash["top"] - 6, dash["x1"], dash["bottom"]))
+            below = ink - (page.height - bottom)
+            assert abs(below - 7 * MM) < 1.0, (number, kind, below / MM)
+    assert kinds == {"text", "tables", "wide"}
