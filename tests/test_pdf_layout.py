@@ -620,3 +620,32 @@ def test_page_numbers_sit_7mm_below_the_text_block_one_character_in() -> None:
             below = ink - (page.height - bottom)
             assert abs(below - 7 * MM) < 1.0, (number, kind, below / MM)
     assert kinds == {"text", "tables", "wide"}
+
+
+def test_symbols_print_in_the_face_of_the_text_around_them(long_document: Path) -> None:
+    """≥ in a 绩效 cell, % and quotation marks in the body and in bold table titles: each
+    drawn by the face of the ideographs beside it (仿宋 in the body, the bold face in a bold
+    cell), not by a fallback face."""
+    import pdfplumber
+
+    checked: dict[str, int] = {}
+    odd = []
+    with pdfplumber.open(io.BytesIO(documents(long_document).pdf or b"")) as pdf:
+        for number, page in enumerate(pdf.pages, 1):
+            chars = page.chars
+            for index, char in enumerate(chars):
+                if char["text"] not in "≥%“”":
+                    continue
+                beside = [
+                    c
+                    for c in chars[max(0, index - 2) : index + 3]
+                    if "\u4e00" <= c["text"] <= "\u9fff"
+                    and abs(c["top"] - char["top"]) < 1
+                    and c["size"] == char["size"]
+                ]
+                if beside:
+                    checked[char["text"]] = checked.get(char["text"], 0) + 1
+                    if char["fontname"] not in {c["fontname"] for c in beside}:
+                        odd.append((number, char["text"], char["fontname"], beside[0]["fontname"]))
+    assert odd == []
+    assert set(checked) == set("≥%“”"), checked
