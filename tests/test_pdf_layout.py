@@ -649,3 +649,27 @@ def test_symbols_print_in_the_face_of_the_text_around_them(long_document: Path) 
                         odd.append((number, char["text"], char["fontname"], beside[0]["fontname"]))
     assert odd == []
     assert set(checked) == set("≥%“”"), checked
+
+
+def test_a_piece_of_a_label_group_carries_the_labels_spanning_into_it() -> None:
+    """Rows 2–4 of a group (一级 over six rows, 二级 over four then two): the piece's first
+    row repeats both labels, spanning only the piece, and no label spans past its end."""
+    from disclosure_gen.render.layout import GridCell, relabelled
+
+    def row(*labels: tuple[str, int], text: str) -> tuple[GridCell, ...]:
+        return (*(GridCell(t, rowspan=n) for t, n in labels), GridCell(text))
+
+    rows = (
+        row(("产出", 6), ("数量", 4), text="a"),
+        row(text="b"),
+        row(text="c"),
+        row(text="d"),
+        row(("质量", 2), text="e"),
+        row(text="f"),
+    )
+    piece = relabelled(rows, 2, 5)
+    assert [[(c.text, c.rowspan) for c in r] for r in piece] == [
+        [("产出", 3), ("数量", 2), ("c", 1)],
+        [("d", 1)],
+        [("质量", 1), ("e", 1)],
+    ]
