@@ -106,10 +106,12 @@ class Grid:
         return [relabelled(rows, start, end) for start, end in pairwise(dict.fromkeys(cuts))]
 
     def short_lead(self, page: str) -> bool:
-        """Whether the lead rows (a project's block) take under half a page: they are then
-        kept whole, moving to the next page with the table's first rows rather than leaving
-        a row or two of the block behind; a longer one (a goal of a page) may split."""
-        return sum(self.heights(self.lead, page)) < PAGE_HEIGHT_PT[page] / 2
+        """Whether the lead rows (a project's block) take under a fifth of a page: they are
+        then kept whole, going to the next page with the table's first rows rather than
+        leaving a row or two of the block behind; a longer one (a 部门 block, a 自评表's goals)
+        may break between its rows, so a table starts where it falls instead of leaving half
+        a page blank."""
+        return sum(self.heights(self.lead, page)) < PAGE_HEIGHT_PT[page] / 5
 
     def page_room(self, page: str) -> float:
         """The height (pt) a page of this kind leaves the body rows under the repeated
