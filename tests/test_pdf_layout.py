@@ -407,6 +407,9 @@ def test_a_group_taller_than_a_page_repeats_its_labels_on_every_page(tall_group:
         assert "产出指标" in text and f"{first.group(1)}指标" in text, lines[:3]
         assert first.group(0) in piece_starts  # no piece was split: pages start with one
     assert sum("效益指标" in "".join(lines) for lines in pages) == 1
+    # The short project block stays on one page, with the caption and the first piece.
+    first_page = "".join(pages[0])
+    assert all(row[0].text in first_page for row in grid.lead) and "数量第1项" in first_page
     assert len(pieces) >= 5 and pieces[-1][0][0].text == "效益指标"
     assert all(rows[0][0].text in {"产出指标", "效益指标"} for rows in pieces)
     assert all(rows[0][0].rowspan == len(rows) for rows in pieces)
