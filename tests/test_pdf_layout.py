@@ -327,3 +327,352 @@ def _document_html(path: Path) -> str:
     env = build_environment(checked.kind.name, checked.kind.template_folders(checked.model))
     context = RenderContext("", "", 0, context_blocks(path))
     return render_html(env, context)
+
+
+SUBGROUPS = (("数量指标", 16), ("质量指标", 14), ("时效指标", 10))
+
+
+@pytest.fixture(scope="module")
+def tall_group(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A project whose 产出指标 group holds 40 indicators (about two pages of rows) and a
+    small 效益指标 group after it."""
+    data = builders.sample()
+    targets = [
+        (
+            builders.PROJECT,
+            "产出指标",
+            level2,
+            f"{level2[:2]}第{n + 1}项：完成系统接入与数据共享交换的核查和验收工作",
+            f"≥{n + 1}个",
+            "计划标准",
+            f"{n}个",
+            2 if n % 2 else 3,
+            "按比例得分",
+            "验收报告",
+        )
+        for level2, count in SUBGROUPS
+        for n in range(count)
+    ]
+    targets += [
+        (
+            builders.PROJECT,
+            "效益指标",
+            "社会效益指标",
+            f"服务对象覆盖率{n}",
+            "≥90%",
+            "",
+            "",
+            0,
+            "",
+            "",
+        )
+        for n in range(3)
+    ]
+    data["rows"]["targets"] = targets
+    return builders.write(tmp_path_factory.mktemp("tall") / "tall-group.xlsx", data)
+
+
+def _table_pages(pdf: bytes, first: str, last: str) -> list[list[str]]:
+    """The lines (top to bottom, no blanks) of each page from the one that holds ``first``
+    to the one that holds ``last``."""
+    import pdfplumber
+
+    with pdfplumber.open(io.BytesIO(pdf)) as document:
+        pages = [
+            [re.sub(r"\s", "", ln["text"]) for ln in page.extract_text_lines()]
+            for page in document.pages
+        ]
+    start = next(n for n, p in enumerate(pages) if any(first in ln for ln in p))
+    end = next(n for n, p in enumerate(pages) if n >= start and any(last in ln for ln in p))
+    return pages[start : end + 1]
+
+
+INDICATOR = re.compile(r"(数量|质量|时效)第\d+项")
+
+
+def test_a_group_taller_than_a_page_repeats_its_labels_on_every_page(tall_group: Path) -> None:
+    """WeasyPrint does not repeat a rowspan label on a continuation page: an over-tall
+    一级 group is printed as kept pieces that each carry their 一级 and 二级 labels, so every
+    page of the table shows 产出指标 and the 二级 label of its first body row; the small
+    效益指标 group is not cut."""
+    pdf = documents(tall_group).pdf or b""
+    pages = _table_pages(pdf, "项目支出绩效目标表", "服务对象覆盖率2")
+    assert len(pages) >= 3
+    grid = next(b.grid for b in context_blocks(tall_group) if b.type == "grid" and b.grid)
+    pieces = [rows for keep, rows in grid.body_groups() if keep]
+    piece_starts = {rows[0][2].text.split("：")[0] for rows in pieces[:-1]}  # “数量第10项”
+    for lines in pages:
+        text = "".join(lines)
+        first = next(m for ln in lines if (m := INDICATOR.search(ln)))  # topmost body row
+        assert "产出指标" in text and f"{first.group(1)}指标" in text, lines[:3]
+        assert first.group(0) in piece_starts  # no piece was split: pages start with one
+    assert sum("效益指标" in "".join(lines) for lines in pages) == 1
+    # The short project block stays on one page, with the caption and the first piece.
+    first_page = "".join(pages[0])
+    assert all(row[0].text in first_page for row in grid.lead) and "数量第1项" in first_page
+    assert len(pieces) >= 5 and pieces[-1][0][0].text == "效益指标"
+    assert all(rows[0][0].text in {"产出指标", "效益指标"} for rows in pieces)
+    assert all(rows[0][0].rowspan == len(rows) for rows in pieces)
+    assert all(len(rows[0]) == len(grid.body[0]) for rows in pieces)  # both labels
+
+
+def test_a_group_taller_than_a_page_repeats_its_labels_in_the_docx(tall_group: Path) -> None:
+    """Word does not repeat a vMerge label either: the DOCX has the PDF's pieces, each a new
+    vertical merge with its labels, kept together by keepNext."""
+    from docx import Document
+
+    doc = Document(io.BytesIO(documents(tall_group).docx))
+    table = next(t for t in doc.tables if any("数量第1项" in c.text for c in t._cells))
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    starts = []  # (label, keeps with the next row) of each row whose first cell is no continuation
+    for tr in table._tbl.tr_lst[1:]:
+        first = tr.tc_lst[0]
+        merge = first.find(f"{w}tcPr/{w}vMerge")
+        if merge is None or merge.get(f"{w}val") == "restart":
+            text = "".join(t.text or "" for t in first.iter(f"{w}t"))
+            starts.append((text, first.find(f".//{w}keepNext") is not None))
+    assert [label for label, _ in starts].count("产出指标") >= 5
+    assert [label for label, _ in starts].count("效益指标") == 1
+    assert [s for s in starts if not s[1]] == []  # each piece's first row keeps with the next
+
+
+# 目录 --------------------------------------------------------------------------------------
+
+
+def _toc_lines(pdf: bytes) -> list[dict[str, Any]]:
+    """The lines of the 目录 page (pdfplumber, with their characters), the title left out."""
+    import pdfplumber
+
+    with pdfplumber.open(io.BytesIO(pdf)) as document:
+        for page in document.pages:
+            lines = page.extract_text_lines(return_chars=True)
+            if lines and re.sub(r"\s", "", lines[0]["text"]) == "目录":
+                return [ln for ln in lines[1:] if not PAGE_NUMBER_LINE.fullmatch(ln["text"])]
+    raise AssertionError("no 目录 page")
+
+
+PAGE_NUMBER_LINE = re.compile(r"\s*—\s*\d+\s*—\s*")
+
+
+def _assert_wrapped_entry_hangs(pdf: bytes) -> None:
+    """The unit example's first 目录 entry (第一部分 and a long unit name) wraps: its second
+    line starts where the first line's title starts (right of the number), not under the
+    number; and every entry's page number ends at one right edge."""
+    lines = _toc_lines(pdf)
+    first, second = lines[0], lines[1]
+    assert re.sub(r"\s", "", first["text"]).startswith("第一部分2024年")
+    assert not re.search(r"\d\s*$", first["text"])  # wrapped: the page number is below
+    title = next(c for c in first["chars"] if c["text"] == "2")  # the title's first character
+    assert second["x0"] > first["x0"] + 3 * title["size"]
+    assert abs(second["x0"] - title["x0"]) < 1.0, (second["x0"], title["x0"])
+    ends = [ln["x1"] for ln in lines if re.search(r"\d\s*$", ln["text"])]
+    assert len(ends) >= 15 and max(ends) - min(ends) < 1.0, ends
+
+
+def test_a_wrapped_toc_entry_hangs_under_its_title_in_the_pdf() -> None:
+    _assert_wrapped_entry_hangs(documents(EXAMPLE).pdf or b"")
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_a_wrapped_toc_entry_hangs_under_its_title_in_the_docx(tmp_path: Path) -> None:
+    """The DOCX as LibreOffice prints it: number, tab to the hanging indent, title lines."""
+    (tmp_path / "u.docx").write_bytes(documents(EXAMPLE).docx)
+    subprocess.run(
+        ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), "u.docx"],
+        cwd=tmp_path,
+        capture_output=True,
+        check=True,
+        timeout=120,
+    )
+    _assert_wrapped_entry_hangs((tmp_path / "u.pdf").read_bytes())
+
+
+# Structure charts ------------------------------------------------------------------------
+
+FINAL_ACCOUNTS = EXAMPLE.parent.parent / "department-final-accounts-2024" / "workbook.xlsx"
+MM = 72 / 25.4
+
+
+def test_a_chart_never_leaves_more_than_a_third_of_a_page_blank_before_it() -> None:
+    """A structure chart's caption and pie are one piece of under a third of a text page
+    (the legend may go on to the next page): the page before a page that opens with a chart
+    is at most a third blank, and each caption shares its page with its pie."""
+    import pdfplumber
+
+    room = (297 - 37 - 35) * MM  # the text block's height (style.css @page)
+    bottom = (297 - 35) * MM
+    seen = 0
+    with pdfplumber.open(io.BytesIO(documents(FINAL_ACCOUNTS).pdf or b"")) as pdf:
+        ends: list[float] = []
+        for number, page in enumerate(pdf.pages):
+            lines = [
+                ln for ln in page.extract_text_lines() if not PAGE_NUMBER_LINE.fullmatch(ln["text"])
+            ]
+            captions = [ln for ln in lines if ln["text"].strip().endswith("结构图")]
+            for caption, after in zip(captions, [*captions[1:], None], strict=False):
+                seen += 1
+                below = after["top"] if after else bottom
+                pie = [c for c in page.curves if caption["bottom"] < c["top"] < below]
+                assert pie, f"page {number + 1}: caption without its pie"
+                piece = max(c["bottom"] for c in pie) - caption["top"]
+                assert piece < room / 3, piece / MM
+                if caption is lines[0] and number:  # the chart opens its page
+                    blank = bottom - ends[number - 1]
+                    assert blank <= room / 3, (number, blank / MM)
+            ends.append(max([ln["bottom"] for ln in lines] + [e["bottom"] for e in page.edges]))
+    assert seen == 2
+
+
+def test_a_paragraphs_last_line_squeezes_its_marks_rather_than_leave_a_short_line_above() -> None:
+    """A paragraph half an em longer than a line: printed as two lines, its first would stop
+    3 em short of the margin (its gaps cannot grow that much and still extract as nothing);
+    the one line instead gives up the blank halves of its ，and 。 (标点挤压)."""
+    from disclosure_gen.render.blocks import Block
+    from disclosure_gen.render.justify import Metrics, lines
+
+    text = "一" * 14 + "，二12.5万元。"
+    found = Metrics(first=200.0, rest=200.0, size=10.0, space=2.5, runs={"12.5万元": 35.0})
+    (printed,) = lines([Block("p", text, extra={"p": 0})], found).values()
+    assert [line.text for line in printed] == [text]
+    assert sum(printed[0].gaps) == pytest.approx(-0.5 * 10.0)  # px: half of one mark
+
+
+def test_a_line_that_cannot_reach_the_margin_is_spread_to_the_gap_cap() -> None:
+    """“一…一” before an unbreakable “5,000.00万元。” cannot reach the margin with gaps an
+    extractor reads as nothing: it is spread to that cap (0.08 em a gap), not left at its
+    natural width 2 em short."""
+    from disclosure_gen.render.blocks import Block
+    from disclosure_gen.render.justify import MAX_GAP_EM, Metrics, lines
+
+    text = "一" * 18 + "5,000.00万元。"
+    found = Metrics(first=200.0, rest=200.0, size=10.0, space=2.5, runs={"5,000.00万元": 60.0})
+    (printed,) = lines([Block("p", text, extra={"p": 0})], found).values()
+    assert [line.text for line in printed] == ["一" * 18, "5,000.00万元。"]
+    assert printed[0].gaps == pytest.approx((MAX_GAP_EM * 10.0,) * 18)
+
+
+# Page numbers (GB/T 9704-2012, 7.5) ----------------------------------------------------------
+
+# Each kind of page's margins (style.css @page), mm: top, right, bottom, left.
+MARGINS = {"text": (37, 26, 35, 28), "tables": (22, 20, 22, 20), "wide": (20, 18, 22, 18)}
+
+
+def _page_kind(page: Any) -> str:
+    if page.width > page.height:
+        return "wide"
+    body = [
+        ln["x0"] for ln in page.extract_text_lines() if not PAGE_NUMBER_LINE.fullmatch(ln["text"])
+    ]
+    return "tables" if body and min(body) < 24 * MM else "text"
+
+
+def _ink_top(pdf: bytes, number: int, box: tuple[float, float, float, float]) -> float:
+    """The top (pt from the page top) of the ink inside ``box`` (x0, top, x1, bottom, pt)
+    on page ``number``, from a 288 dpi rendering."""
+    from PIL import Image
+
+    x0, top, x1, bottom = (round(v * 4) for v in box)
+    png = subprocess.run(
+        [
+            *("pdftoppm", "-png", "-r", "288", "-f", str(number), "-l", str(number)),
+            *("-x", str(x0), "-y", str(top), "-W", str(x1 - x0), "-H", str(bottom - top), "-"),
+        ],
+        input=pdf,
+        capture_output=True,
+        check=True,
+    ).stdout
+    ink = Image.open(io.BytesIO(png)).convert("L").point(lambda v: 255 if v < 160 else 0)
+    bounds = ink.getbbox()
+    assert bounds is not None, f"page {number}: no ink in {box}"
+    return top / 4 + bounds[1] / 4
+
+
+@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="poppler-utils is not installed")
+def test_page_numbers_sit_7mm_below_the_text_block_one_character_in() -> None:
+    """“— N —” in 4号 (14 pt) 宋体 with half-width digits: the 一字线's top 7 mm below the
+    text block, the number one character (14 pt) inside the text block's right edge on odd
+    pages and its left edge on even ones; the same on 公开表 and landscape pages."""
+    import pdfplumber
+
+    data = documents(EXAMPLE).pdf or b""
+    kinds: set[str] = set()
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        for number, page in enumerate(pdf.pages, 1):
+            found = [
+                ln
+                for ln in page.extract_text_lines(return_chars=True)
+                if PAGE_NUMBER_LINE.fullmatch(ln["text"])
+            ]
+            if number == 1:
+                assert found == []  # no number on the cover
+                continue
+            (line,) = found
+            kind = _page_kind(page)
+            kinds.add(kind)
+            _, right, bottom, left = (m * MM for m in MARGINS[kind])
+            chars = line["chars"]
+            assert {round(c["size"], 1) for c in chars} == {14.0}
+            assert re.sub(r"\s", "", line["text"]) == f"—{number}—"
+            assert all("Song" in c["fontname"] or "Serif-CJK" in c["fontname"] for c in chars)
+            if number % 2:
+                assert abs(page.width - right - 14 - line["x1"]) < 1.0, (number, line["x1"])
+            else:
+                assert abs(left + 14 - line["x0"]) < 1.0, (number, line["x0"])
+            dash = chars[0]
+            ink = _ink_top(data, number, (dash["x0"], dash["top"] - 6, dash["x1"], dash["bottom"]))
+            below = ink - (page.height - bottom)
+            assert abs(below - 7 * MM) < 1.0, (number, kind, below / MM)
+    assert kinds == {"text", "tables", "wide"}
+
+
+def test_symbols_print_in_the_face_of_the_text_around_them(long_document: Path) -> None:
+    """≥ in a 绩效 cell, % and quotation marks in the body and in bold table titles: each
+    drawn by the face of the ideographs beside it (仿宋 in the body, the bold face in a bold
+    cell), not by a fallback face."""
+    import pdfplumber
+
+    checked: dict[str, int] = {}
+    odd = []
+    with pdfplumber.open(io.BytesIO(documents(long_document).pdf or b"")) as pdf:
+        for number, page in enumerate(pdf.pages, 1):
+            chars = page.chars
+            for index, char in enumerate(chars):
+                if char["text"] not in "≥%“”":
+                    continue
+                beside = [
+                    c
+                    for c in chars[max(0, index - 2) : index + 3]
+                    if "\u4e00" <= c["text"] <= "\u9fff"
+                    and abs(c["top"] - char["top"]) < 1
+                    and c["size"] == char["size"]
+                ]
+                if beside:
+                    checked[char["text"]] = checked.get(char["text"], 0) + 1
+                    if char["fontname"] not in {c["fontname"] for c in beside}:
+                        odd.append((number, char["text"], char["fontname"], beside[0]["fontname"]))
+    assert odd == []
+    assert set(checked) == set("≥%“”"), checked
+
+
+def test_a_piece_of_a_label_group_carries_the_labels_spanning_into_it() -> None:
+    """Rows 2–4 of a group (一级 over six rows, 二级 over four then two): the piece's first
+    row repeats both labels, spanning only the piece, and no label spans past its end."""
+    from disclosure_gen.render.layout import GridCell, relabelled
+
+    def row(*labels: tuple[str, int], text: str) -> tuple[GridCell, ...]:
+        return (*(GridCell(t, rowspan=n) for t, n in labels), GridCell(text))
+
+    rows = (
+        row(("产出", 6), ("数量", 4), text="a"),
+        row(text="b"),
+        row(text="c"),
+        row(text="d"),
+        row(("质量", 2), text="e"),
+        row(text="f"),
+    )
+    piece = relabelled(rows, 2, 5)
+    assert [[(c.text, c.rowspan) for c in r] for r in piece] == [
+        [("产出", 3), ("数量", 2), ("c", 1)],
+        [("d", 1)],
+        [("质量", 1), ("e", 1)],
+    ]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 from collections import Counter
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -127,3 +128,37 @@ def test_generate_pdf_a_flags(workbook: Path, tmp_path: Path) -> None:
         app, ["generate", str(workbook), "-o", str(tmp_path / "x"), "--attach-workbook", "--no-pdf"]
     )
     assert refused.exit_code == 2 and "--no-pdf" in refused.output
+
+
+def test_pdf_a_also_declares_pdf_ua_1_and_stays_tagged(archival: bytes) -> None:
+    pdf = pikepdf.open(io.BytesIO(archival))
+    meta = pdf.open_metadata()
+    assert meta["pdfaid:part"] == "3" and meta["pdfaid:conformance"] == "B"
+    assert meta["pdfuaid:part"] == "1"
+    xml = str(meta)
+    # PDF/A admits a property outside its own schemas only with an extension schema.
+    assert "<pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/<" in xml
+    assert "<pdfaSchema:prefix>pdfuaid<" in xml and meta["dc:title"]
+    assert str(pdf.Root.Lang) == "zh-CN" and bool(pdf.Root.MarkInfo.Marked)
+    assert bool(pdf.Root.ViewerPreferences.DisplayDocTitle)
+    kinds = Counter(str(e.S) for e in _elements(pdf))
+    assert kinds["/H1"] >= 5 and kinds["/Table"] == 13 and kinds["/TH"] > 100, kinds
+
+
+def test_headings_start_at_h1_and_never_skip_a_level(tagged: Documents) -> None:
+    """PDF/UA (Matterhorn 14-002/14-003): the first heading is H1 and a heading is at most one
+    level below the one before it.  The 目录 title is a top-level heading like a part's (H1),
+    not a section under the cover title: the cover's and the 目录's pages hold H1s only."""
+    assert tagged.pdf is not None
+    pdf = pikepdf.open(io.BytesIO(tagged.pdf))
+    pages = _page_index(pdf)
+    headings = [
+        (int(str(e.S)[2:]), pages[e.Pg.objgen])
+        for e in _elements(pdf)
+        if str(e.S) in {f"/H{n}" for n in range(1, 7)}
+    ]
+    levels = [level for level, _ in headings]
+    assert len(levels) > 20 and levels[0] == 1
+    assert [(a, b) for a, b in pairwise(levels) if b > a + 1] == []
+    front = [level for level, page in headings if page < 2]  # the cover and the 目录
+    assert front == [1, 1]

@@ -19,8 +19,10 @@ from xml.sax.saxutils import escape, quoteattr
 
 from disclosure_gen.money import ZERO, format_amount, round2
 
-WIDTH, HEIGHT = 600, 260  # SVG user units; the PNG is drawn at a multiple of them
-CX, CY, RADIUS = 300.0, 130.0, 96.0
+# SVG user units (the PNG is drawn at a multiple of them): the disc and room for a label
+# above and below it, no more, so a chart and its caption take under a third of a page.
+WIDTH, HEIGHT = 600, 220
+CX, CY, RADIUS = 300.0, 110.0, 96.0
 ELBOW = RADIUS + 12  # the leader line bends here …
 LABEL_GAP = 30  # … and its label starts this far from the disc
 FONT_SIZE = 12.0

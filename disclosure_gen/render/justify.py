@@ -16,7 +16,8 @@ half where that lets a piece fit (标点挤压).  The document prints every line
 its own whose ``letter-spacing`` spreads the slack over its gaps, followed by a forced
 break.  The glyphs are the same; only their advances change, and no gap grows past
 ``MAX_GAP_EM``, which extractors read as nothing.  A line that cannot reach the margin
-within that (“…比上年预算增加” before a long “2,184.24万元，”) stays a little short.
+within that (“…比上年预算增加” before a long “2,184.24万元，”) is spread to that cap and
+stays a little short.
 """
 
 from __future__ import annotations
@@ -301,14 +302,14 @@ def _rebreak(text: str, pieces: list[Piece], found: Metrics) -> list[_Measured] 
 
 def _spaced(line: _Measured, last: bool) -> Line:
     text, room, size = line.text, line.slack, line.size
-    if last or not text:
+    if not text or (last and room >= 0):
         return Line(text)
     if room >= 0:
         # One spacing for the whole line (also after its last character, which only moves
-        # the invisible end of the box); a line that cannot reach the margin keeps its
-        # natural spacing.
+        # the invisible end of the box); a line that cannot reach the margin is spread as
+        # far as the cap allows, so it stops a fraction of an em short, not ems.
         count = len(text) - 1
-        value = room / count if count and room <= MAX_GAP_EM * size * count else 0.0
+        value = min(room / count, MAX_GAP_EM * size) if count else 0.0
         return Line(text, (value,) * len(text) if value else ())
     # A closing mark at the line end gives up to half its width first (it then hangs past
     # the margin by what it gave, its ink still inside), then the inner marks.
@@ -327,8 +328,11 @@ def _line_cost(room: float, squeeze: float, chars: int, last: bool) -> float:
     little more than a stretched one."""
     if abs(room) < 0.001:
         room = 0.0
-    if last:
-        return (0.0 if room >= 0 else OUT) + (0.0 if chars >= 2 else OUT / 2)
+    if last:  # left as it falls, unless squeezing lets it take a paragraph's last piece
+        lone = 0.0 if chars >= 2 else OUT / 2
+        if room >= 0:
+            return lone
+        return lone + (OUT if -room > squeeze else 4 * (room / squeeze) ** 2)
     if room >= 0:
         if room <= MAX_GAP_EM * (chars - 1):
             return (room / max(chars - 1, 1)) ** 2

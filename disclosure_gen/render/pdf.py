@@ -150,9 +150,14 @@ def anchor_pages(document: Any) -> dict[str, int]:
 
 def write(document: Any, options: PdfOptions | None = None) -> bytes:
     data: bytes = document.write_pdf(
-        uncompressed_pdf=False, finisher=_one_entry_per_file, **_variant(options or PdfOptions())
+        uncompressed_pdf=False, finisher=_finish, **_variant(options or PdfOptions())
     )
     return data
+
+
+def _finish(document: Any, pdf: Any) -> None:
+    _one_entry_per_file(document, pdf)
+    _declare_pdf_ua(pdf)
 
 
 @dataclass(frozen=True)
@@ -214,6 +219,41 @@ def _one_entry_per_file(_document: Any, pdf: Any) -> None:
         unique = list(dict.fromkeys(pdf.catalog["AF"]))
         pdf.catalog["AF"].clear()
         pdf.catalog["AF"].extend(unique)
+
+
+# PDF/UA-1's identification (ISO 14289-1, 5) beside PDF/A's, with the extension schema that
+# PDF/A (ISO 19005-3, 6.6.2.3) asks for a property outside its predefined schemas.
+PDF_UA_XMP = (
+    b'<rdf:Description rdf:about="" xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/"'
+    b' pdfuaid:part="1"/>'
+    b'<rdf:Description rdf:about="" xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/"'
+    b' xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#"'
+    b' xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#">'
+    b"<pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType=\"Resource\">"
+    b"<pdfaSchema:schema>PDF/UA Universal Accessibility Schema</pdfaSchema:schema>"
+    b"<pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>"
+    b"<pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>"
+    b"<pdfaSchema:property><rdf:Seq><rdf:li rdf:parseType=\"Resource\">"
+    b"<pdfaProperty:name>part</pdfaProperty:name>"
+    b"<pdfaProperty:valueType>Integer</pdfaProperty:valueType>"
+    b"<pdfaProperty:category>internal</pdfaProperty:category>"
+    b"<pdfaProperty:description>Part of ISO 14289 the file conforms to</pdfaProperty:description>"
+    b"</rdf:li></rdf:Seq></pdfaSchema:property></rdf:li></rdf:Bag></pdfaExtension:schemas>"
+    b"</rdf:Description>"
+)
+
+
+def _declare_pdf_ua(pdf: Any) -> None:
+    """A PDF/A-3b is tagged as the PDF/UA-1 file is (WeasyPrint writes one variant's
+    identification only): its XMP declares PDF/UA-1 too, so a checker tests it as both."""
+    metadata = pdf.catalog.get("Metadata")
+    if metadata is None:
+        return
+    reference = metadata.decode() if isinstance(metadata, bytes) else str(metadata)
+    stream = pdf.objects[int(reference.split()[0])]
+    xml = b"".join(stream.stream)
+    if b'pdfaid:part="' in xml and b"pdfuaid:" not in xml:
+        stream.stream[:] = [xml.replace(b"</rdf:RDF>", PDF_UA_XMP + b"</rdf:RDF>", 1)]
 
 
 def _variant(options: PdfOptions) -> dict[str, Any]:
