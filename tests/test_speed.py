@@ -235,3 +235,22 @@ print(ffi.harfbuzz_subset is not None, len(started))
         [sys.executable, "-c", script], capture_output=True, text=True, check=True
     )
     assert result.stdout.split() == ["True", "0"]
+
+
+def test_pdf_page_references_are_built_once_per_page_count() -> None:
+    """pydyf rebuilds every page's reference each time they are read (once per tagged
+    element); after ``pdf.load`` they are remembered while the page count stays, and equal
+    what pydyf builds."""
+    import pydyf
+
+    pdf.load()
+    document = pydyf.PDF()
+    for _ in range(3):
+        document.add_page(pydyf.Dictionary({"Type": "/Page"}))
+    first = document.page_references
+    assert document.page_references is first and len(first) == 3
+    document.add_page(pydyf.Dictionary({"Type": "/Page"}))
+    assert len(document.page_references) == 4
+    assert list(document.page_references) == [
+        f"{number} 0 R".encode() for number in document.pages["Kids"][::3]
+    ]

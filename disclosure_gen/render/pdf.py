@@ -120,8 +120,33 @@ def load() -> None:
             pass
     import weasyprint  # noqa: F401
 
+    _remember_page_references()
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     logging.getLogger("fontTools").setLevel(logging.ERROR)
+
+
+def _remember_page_references() -> None:
+    """pydyf builds ``PDF.page_references`` (every page's reference) anew each time it is
+    read, and WeasyPrint's tagging reads it once per marked element: 7,000 tuples of every
+    page for the department example, 5% of the write.  The pages are all added before it
+    is read, so one tuple per page count gives the same references; the bytes do not
+    change."""
+    import pydyf
+
+    computed = pydyf.PDF.page_references
+    if not isinstance(computed, property) or getattr(computed.fget, "remembered", False):
+        return
+
+    def remembered(pdf: Any) -> Any:
+        count = len(pdf.pages["Kids"])
+        known = pdf.__dict__.get("_page_references")
+        if known is None or known[0] != count:
+            known = (count, computed.fget(pdf))  # type: ignore[misc]
+            pdf.__dict__["_page_references"] = known
+        return known[1]
+
+    remembered.remembered = True  # type: ignore[attr-defined]
+    pydyf.PDF.page_references = property(remembered)
 
 
 def lay_out(html: str, base: str) -> Any:
