@@ -8,6 +8,8 @@ from that workbook's 元, independently of the tool's arithmetic."""
 from __future__ import annotations
 
 import copy
+import io
+import zipfile
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any
@@ -144,6 +146,28 @@ def test_the_headings_are_the_templates_contents_in_order(tmp_path: Path) -> Non
     assert headings == CONTENTS.replace("上海市XX局", NAME).splitlines()
 
 
+def test_the_contents_page_lists_the_templates_contents(tmp_path: Path) -> None:
+    """The 目录 lists each part's sections too (the standard wording lists parts and
+    tables only), in the PDF and as DOCX bookmarks its PAGEREF fields point at."""
+    checked = checked_of(tmp_path, shanghai())
+    toc = next(b for b in blocks(checked) if b.type == "toc")
+    entries = [text.replace("、 ", "、") for _, text, _ in toc.extra["entries"]]
+    assert entries == CONTENTS.replace("上海市XX局", NAME).splitlines()
+    docx = render_checked(checked, pdf=False).docx
+    xml = zipfile.ZipFile(io.BytesIO(docx)).read("word/document.xml").decode()
+    for anchor, _, _ in toc.extra["entries"]:
+        assert f'w:name="{anchor}"' in xml and f"PAGEREF {anchor} " in xml
+
+
+def test_each_table_prints_its_title_and_its_note_without_a_number(tmp_path: Path) -> None:
+    found = paragraphs(tmp_path, shanghai())
+    assert "注：本表反映部门本年度取得的各项收入情况。" in found
+    assert "注：本表反映部门本年度“三公”经费支出预决算情况。" in found
+    assert sum(p.startswith("注：本表反映部门本年度") for p in found) == 9
+    assert not {"一、", "二、", "九、"} & set(found)  # the 目录 numbers them, the page does not
+    assert "收入支出决算总表" in found
+
+
 @pytest.mark.skipif(not REFERENCE.exists(), reason="the Shanghai template text is not present")
 def test_the_contents_above_are_the_reference_templates() -> None:
     text = REFERENCE.read_text(encoding="utf-8")
@@ -265,8 +289,14 @@ def test_the_fund_sections_and_section_ten_and_eleven(text: str) -> None:
     assert "第四部分 名词解释\n一、财政拨款收入：指单位本年度从本级财政部门取得的财政拨款" in text
     assert "十一、机关运行经费：" in text
     # 主要是：… for the income the unit has; none for 经营收入 (no text) or 其他收入 (no income)
-    assert "二、事业收入：指事业单位开展专业业务活动及其辅助活动取得的收入。主要是：技术服务、培训收入等。" in text
-    assert "三、经营收入：指事业单位在专业业务活动及其辅助活动之外开展非独立核算经营活动取得的收入。\n" in text
+    assert (
+        "二、事业收入：指事业单位开展专业业务活动及其辅助活动取得的收入。主要是：技术服务、培训收入等。"
+        in text
+    )
+    assert (
+        "三、经营收入：指事业单位在专业业务活动及其辅助活动之外开展非独立核算经营活动取得的收入。\n"
+        in text
+    )
     assert "利息" not in text
 
 

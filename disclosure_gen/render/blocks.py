@@ -71,6 +71,7 @@ class DocumentBuilder:
         self.tables = tables
         self.subject = subject
         self.toc: list[tuple[str, str, int]] = []
+        self.sections_listed = False  # whether each h1 is a 目录 entry (``list_sections``)
 
     def _add(self, block: Block) -> str:
         self.blocks.append(block)
@@ -87,6 +88,13 @@ class DocumentBuilder:
         broken = [part for line in lines for part in balanced_lines(line, TITLE_CHARS["text"])]
         return self._add(Block("cover", "".join(lines), extra={"lines": broken}))
 
+    def list_sections(self) -> str:
+        """From here on every section heading (h1) is a 目录 entry as well, for a region
+        whose 目录 lists the sections of each part (Shanghai's 决算), not only parts and
+        tables."""
+        self.sections_listed = True
+        return ""
+
     def contents(self, title: str) -> str:
         return self._add(Block("toc", title, extra={"entries": self.toc}))
 
@@ -102,7 +110,10 @@ class DocumentBuilder:
     def _heading(self, level: str, text: str) -> str:
         """A heading with its balanced lines (a long one breaks at a word, not “总|体说明”)."""
         lines = balanced_lines(text, HEADING_CHARS[level])
-        return self._add(Block(level, text, extra={"lines": lines}))
+        extra: dict[str, Any] = {"lines": lines}
+        if level == "h1" and self.sections_listed:
+            extra["anchor"] = self._anchor(text, 2)
+        return self._add(Block(level, text, extra=extra))
 
     def p(self, caller: Callable[[], str]) -> str:
         text = _join(caller())
@@ -129,8 +140,20 @@ class DocumentBuilder:
     def page_break(self) -> str:
         return self._add(Block("pagebreak"))
 
-    def table(self, key: str, number: str, editor: str, empty_note: str = "") -> str:
+    def table(
+        self,
+        key: str,
+        number: str,
+        editor: str,
+        empty_note: str = "",
+        note: str = "",
+        numbered: bool = True,
+    ) -> str:
         """Caption, 编制单位 line, the grid and, for an empty table, its sentence.
+
+        ``note``: a line printed under the table whether it is empty or not (a region's
+        “注：本表反映…”); ``numbered``: whether the caption prints ``number`` above the
+        title (the 目录 lists it either way).
 
         A spec's ``relabel`` maps a computed row label to the wording a region prints
         (``1、一般公共预算拨款`` → ``1.一般公共预算拨款``): labels are presentation.
@@ -163,6 +186,8 @@ class DocumentBuilder:
                     "editor": editor,
                     "unit": "单位：万元",
                     "empty_note": empty_note if table.empty else "",
+                    "note": note,
+                    "numbered": numbered,
                 },
             )
         )
