@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 from disclosure_gen.cli import app
 from disclosure_gen.kinds.budget.compute.run import compute
 from disclosure_gen.money import parse_decimal
-from disclosure_gen.pipeline import check
+from disclosure_gen.pipeline import check, render_checked
 from disclosure_gen.render.environment import cn_number
 from tests import builders
 from tests.render_helpers import documents, docx_paragraphs, docx_xml
@@ -190,3 +190,39 @@ def test_department_tables_7_and_11_group_rows_by_unit(tmp_path: Path) -> None:
     t11 = [(r.level, r.cells[0], r.cells[1]) for r in tables["t11"].rows]
     assert t11[0] == ("total", "总计", D("26.00"))
     assert ("unit", "某市数据中心", D("1.00")) in t11
+
+
+def test_a_code_the_catalog_lacks_is_printed_under_the_name_typed_beside_it(
+    tmp_path: Path,
+) -> None:
+    """The shipped catalog is not the complete official one: a 项 under a known 款 with its
+    name typed beside the code is used under that name with a warning (C011); without a name,
+    or under an unknown 款, it stays an error (C001)."""
+    lines = [
+        (
+            "2120801 征地和拆迁补偿支出",
+            "30213",
+            "政府性基金预算拨款",
+            "项目支出",
+            builders.PROJECT,
+            100000,
+            "",
+        ),
+        ("2010301", "30101", "一般公共预算拨款", "人员经费", "", 200000, ""),
+    ]
+    data = builders.variant(lines=lines)
+    path = builders.write(tmp_path / "typed.xlsx", data)
+    checked = check(path)
+    assert checked.ok(), [f.message for f in checked.findings if f.severity == "error"]
+    assert [(f.code, f.cell) for f in checked.findings if f.code in ("C001", "C011")] == [
+        ("C011", "A2")
+    ]
+    xml = docx_xml(render_checked(checked, pdf=False).docx)
+    assert "征地和拆迁补偿支出" in xml  # in the tables, under the typed name
+    assert "国有土地使用权出让收入安排的支出" in xml  # its 款, from the catalog
+    for code in ("2120801", "9990101 不存在的科目"):  # no name / an unknown 款
+        bad = builders.variant(
+            lines=[(code, "30213", "一般公共预算拨款", "项目支出", builders.PROJECT, 1, "")]
+        )
+        found = check(builders.write(tmp_path / "bad.xlsx", bad)).findings
+        assert "C001" in {f.code for f in found}, code

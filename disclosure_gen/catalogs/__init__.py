@@ -98,10 +98,46 @@ class AdditionRow(Protocol):
     def name(self) -> str: ...
 
 
-def workbook_catalogs(year: int, additions: Iterable[AdditionRow]) -> tuple[Catalog, Catalog]:
+@dataclass(frozen=True)
+class TypedCode:
+    """A function 项 the catalog lacks, known by the name typed beside its code."""
+
+    kind: str
+    code: str
+    name: str
+
+
+def typed_functions(
+    year: int, additions: Iterable[AdditionRow], typed: Iterable[tuple[str, str | None]]
+) -> tuple[TypedCode, ...]:
+    """The 项 a workbook names beside a 7-digit code that neither the year's catalog nor its
+    补充科目 has, under a 款 that one of them has (the first name typed wins).
+
+    The shipped catalogs are compiled, not the official file, and lack many 项 of sectors
+    our examples do not touch; a finance officer copies "2130101 行政运行" from the budget
+    system, so the name beside the code is the one to print.  The 款 must be known, or the
+    tables could not place the line; a code with no name, or under an unknown 款, stays an
+    error (C001).  Each use is a warning (C011), as a 补充科目 row is (C004)."""
+    known = function_catalog(year).with_additions(
+        {a.code: a.name for a in additions if a.kind == "function"}
+    )
+    out: dict[str, TypedCode] = {}
+    for code, name in typed:
+        text = (name or "").strip()
+        if len(code) == 7 and code not in known and code[:5] in known and text:
+            out.setdefault(code, TypedCode("function", code, text))
+    return tuple(out.values())
+
+
+def workbook_catalogs(
+    year: int, additions: Iterable[AdditionRow], typed: Iterable[tuple[str, str | None]] = ()
+) -> tuple[Catalog, Catalog]:
     """The year's function catalog and the economic catalog, each with the workbook's own
-    补充科目 rows merged in (every kind computes with these, so its rules do too)."""
+    补充科目 rows merged in, and the function 项 known by their typed names
+    (``typed_functions``: ``typed`` is each coded row's code and the name beside it); every
+    kind computes with these, so its rules do too."""
     rows = list(additions)
+    rows += typed_functions(year, rows, typed)
     functions = function_catalog(year).with_additions(
         {a.code: a.name for a in rows if a.kind == "function"}
     )

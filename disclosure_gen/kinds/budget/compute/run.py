@@ -23,7 +23,8 @@ class Computed:
 
 def catalogs(model: Disclosure) -> tuple[Catalog, Catalog]:
     """The year's catalogs with the workbook's own additions merged in."""
-    return workbook_catalogs(model.profile.year, model.additions)
+    typed = ((line.function, line.function_name) for line in model.lines)
+    return workbook_catalogs(model.profile.year, model.additions, typed)
 
 
 def compute(model: Disclosure) -> Computed:

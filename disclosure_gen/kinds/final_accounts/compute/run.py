@@ -25,7 +25,10 @@ class Computed:
 
 def catalogs(model: FinalAccounts) -> tuple[Catalog, Catalog]:
     """The year's catalogs with the workbook's own additions merged in."""
-    return workbook_catalogs(model.profile.year, model.additions)
+    typed = [(x.function, x.function_name) for x in model.lines]
+    typed += [(x.function, x.function_name) for x in model.income]
+    typed += [(x.function, x.function_name) for x in model.carryover]
+    return workbook_catalogs(model.profile.year, model.additions, typed)
 
 
 def compute(model: FinalAccounts) -> Computed:
