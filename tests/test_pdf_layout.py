@@ -416,6 +416,31 @@ def test_a_group_taller_than_a_page_repeats_its_labels_on_every_page(tall_group:
     assert all(len(rows[0]) == len(grid.body[0]) for rows in pieces)  # both labels
 
 
+def test_a_continued_target_table_names_its_project_above_the_column_titles(
+    tall_group: Path,
+) -> None:
+    """Each page a 绩效目标表 runs on to starts with one line “（续）<project name>” above its
+    repeated column titles; its first page (which prints the whole project block) does not,
+    and neither does any page before or after the table."""
+    import pdfplumber
+
+    pdf = documents(tall_group).pdf or b""
+    continued = "（续）" + re.sub(r"\s", "", builders.PROJECT)
+    with pdfplumber.open(io.BytesIO(pdf)) as document:
+        pages = [
+            [re.sub(r"\s", "", ln["text"]) for ln in page.extract_text_lines()]
+            for page in document.pages
+        ]
+    table = [n for n, lines in enumerate(pages) if any(INDICATOR.search(ln) for ln in lines)]
+    assert len(table) >= 3
+    assert continued not in "".join(pages[table[0]])
+    for n in table[1:]:
+        assert pages[n][0] == continued, pages[n][:2]  # the page's first line
+        assert any("一级指标" in ln for ln in pages[n][1:4])  # then the column titles
+    others = [n for n in range(len(pages)) if n not in table[1:]]
+    assert not any(continued in "".join(pages[n]) for n in others)
+
+
 def test_a_group_taller_than_a_page_repeats_its_labels_in_the_docx(tall_group: Path) -> None:
     """Word does not repeat a vMerge label either: the DOCX has the PDF's pieces, each a new
     vertical merge with its labels, kept together by keepNext."""

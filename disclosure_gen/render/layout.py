@@ -25,6 +25,9 @@ class GridCell:
     align: str = "c"
     bold: bool = False
     color: str = ""  # "#rrggbb" for a chart legend's swatch; empty is black
+    # The project name of a 绩效目标表 / 自评表: a page the table continues on repeats it
+    # above the column titles as “（续）name” (PDF; style.css's named string ``continued``).
+    continued: bool = False
 
 
 @dataclass(frozen=True)

@@ -85,7 +85,7 @@ def target_grid(facts: TargetTable, spec: dict[str, Any]) -> Grid:
         (_label(labels["unit"], 2), GridCell(facts.unit, colspan=7, align="l")),
         (
             _label(labels["project"], 2),
-            GridCell(facts.name, colspan=3, align="l"),
+            GridCell(facts.name, colspan=3, align="l", continued=True),
             _label(labels["leader"], 2),
             GridCell(facts.leader, colspan=2),
         ),
@@ -124,7 +124,7 @@ def department_grid(
         return GridCell(format_amount(yuan_to_wan(value)), colspan=2, align="r")
 
     rows = (
-        (_label(labels["name"], 2), GridCell(name, colspan=4, align="l")),
+        (_label(labels["name"], 2), GridCell(name, colspan=4, align="l", continued=True)),
         (
             _label(labels["contact"], 2),
             GridCell(performance.contact or "", colspan=1),

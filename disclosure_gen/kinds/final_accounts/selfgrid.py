@@ -61,7 +61,7 @@ def _goal_rows(e: Evaluation, done: str) -> tuple[tuple[GridCell, ...], ...]:
 
 def department_grid(e: Evaluation, unit: str, rate_places: int = 2) -> Grid:
     head = (
-        (_b("部门名称", 2), GridCell(unit, colspan=6)),
+        (_b("部门名称", 2), GridCell(unit, colspan=6, continued=True)),
         (
             _b("部门资金（万元）", 1, 2 + len(e.parts)),
             _b("资金来源"),
@@ -122,7 +122,7 @@ def department_grid(e: Evaluation, unit: str, rate_places: int = 2) -> Grid:
 
 def project_grid(e: Evaluation, rate_places: int = 2) -> Grid:
     head = (
-        (_b("项目名称", 2), GridCell(e.name, colspan=6)),
+        (_b("项目名称", 2), GridCell(e.name, colspan=6, continued=True)),
         (
             _b("主管部门", 2),
             GridCell(e.department, colspan=2),
