@@ -12,6 +12,8 @@ from pathlib import Path
 
 import yaml
 
+from disclosure_gen.workbook.schema import Field, FieldType
+
 
 def shipped(profiles: Path) -> dict[str, str]:
     """The profiles a kind ships: display name (``profile.yaml`` ``name``) → folder name,
@@ -28,3 +30,16 @@ def layered(profiles: Path, wording: str | None, templates: Path) -> tuple[Path,
     folder of overrides (none for the standard wording), then the kind's own templates.
     A user's ``--templates`` folder is put before both by the environment."""
     return ((profiles / wording,) if wording else ()) + (templates,)
+
+
+def wording_field(example: str) -> Field:
+    """基本信息!措辞模板, the dropdown of ``shipped`` profiles (list ``wordings``); its hint
+    names one region as an example."""
+    return Field(
+        "wording",
+        "措辞模板",
+        FieldType.CHOICE,
+        False,
+        "wordings",
+        f"留空使用标准措辞；选择地区措辞模板（如{example}）时按该地区公开文件的结构和写法生成",
+    )

@@ -136,14 +136,7 @@ PROFILE = Sheet(
             hint="没有时留空，说明中写“本单位无其他需说明事项。”",
         ),
         Field("publish_date", "公开日期", F.DATE, True, hint="文末落款日期，如 2024-03-01"),
-        Field(
-            "wording",
-            "措辞模板",
-            F.CHOICE,
-            False,
-            "wordings",
-            "留空使用标准措辞；选择地区措辞模板（如乌鲁木齐市）时按该地区公开文件的写法生成",
-        ),
+        profiles.wording_field("乌鲁木齐市"),
         Field(
             "functions_secret",
             "职能是否涉密",

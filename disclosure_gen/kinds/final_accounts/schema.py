@@ -135,14 +135,7 @@ PROFILE = Sheet(
             hint="没有时留空，说明中写“本部门无其他需说明的事项。”",
         ),
         Field("publish_date", "公开日期", F.DATE, False, hint="文末落款日期；留空则不写日期"),
-        Field(
-            "wording",
-            "措辞模板",
-            F.CHOICE,
-            False,
-            "wordings",
-            "留空使用标准措辞；选择地区措辞模板（如上海市）时按该地区决算公开模板的结构和写法生成",
-        ),
+        profiles.wording_field("上海市"),
         *(
             Field(
                 key,
