@@ -144,6 +144,7 @@ CASES = [
     Case("C002", ((LINES, "B3", "39988"),), LINES, "B3"),
     Case("C003", ((LINES, "A2", "2010301 一般行政管理事务"),), LINES, "A2"),
     Case("C011", ((INCOME, "A2", "2120801 征地和拆迁补偿支出"),), INCOME, "A2"),
+    Case("C012", ((LINES, "B2", "39909 经常性赠与"),), LINES, "B2"),
     Case("C005", ((LINES, "B2", "30901"),), LINES, "D2"),
     Case("C006", ((LINES, "B2", "30201"),), LINES, "D2"),
     Case(

@@ -113,6 +113,7 @@ CASES = [
     Case("C003", (("支出明细", "A2", "2080502 行政运行"),), "支出明细", "A2"),
     # A 项 the shipped catalog lacks, under a 款 it has, with its name typed beside it.
     Case("C011", (("支出明细", "A2", "2120801 征地和拆迁补偿支出"),), "支出明细", "A2"),
+    Case("C012", (("支出明细", "B2", "39909 经常性赠与"),), "支出明细", "B2"),
     Case(
         "C004",
         (

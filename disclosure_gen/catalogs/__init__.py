@@ -100,48 +100,63 @@ class AdditionRow(Protocol):
 
 @dataclass(frozen=True)
 class TypedCode:
-    """A function 项 the catalog lacks, known by the name typed beside its code."""
+    """A code the catalog lacks, known by the name typed beside it."""
 
-    kind: str
+    kind: str  # function / economic
     code: str
     name: str
 
 
-def typed_functions(
-    year: int, additions: Iterable[AdditionRow], typed: Iterable[tuple[str, str | None]]
-) -> tuple[TypedCode, ...]:
-    """The 项 a workbook names beside a 7-digit code that neither the year's catalog nor its
-    补充科目 has, under a 款 that one of them has (the first name typed wins).
+# The level a typed code must have, and the level its parent must be known at: a function
+# 项 under a known 款, an economic 款 under a known 类.
+TYPED_LEVELS = {"function": (7, 5), "economic": (5, 3)}
 
-    The shipped catalogs are compiled, not the official file, and lack many 项 of sectors
-    our examples do not touch; a finance officer copies "2130101 行政运行" from the budget
-    system, so the name beside the code is the one to print.  The 款 must be known, or the
-    tables could not place the line; a code with no name, or under an unknown 款, stays an
-    error (C001).  Each use is a warning (C011), as a 补充科目 row is (C004)."""
-    known = function_catalog(year).with_additions(
-        {a.code: a.name for a in additions if a.kind == "function"}
-    )
+
+def typed_codes(
+    kind: str, catalog: Catalog, typed: Iterable[tuple[str | None, str | None]]
+) -> tuple[TypedCode, ...]:
+    """The codes a workbook names beside a code of ``kind`` that ``catalog`` (already with
+    the workbook's 补充科目) lacks, under a parent it has (the first name typed wins).
+
+    The shipped catalogs are compiled, not the official files, and lack codes of sectors our
+    examples do not touch; a finance officer copies "2120801 征地和拆迁补偿支出" or
+    "39909 经常性赠与" from the budget system, so the name beside the code is the one to
+    print.  The parent must be known, or the tables could not place the line; a code with no
+    name, or under an unknown parent, stays an error (C001/C002).  Each use is a warning
+    (C011/C012), as a 补充科目 row is (C004)."""
+    length, parent = TYPED_LEVELS[kind]
     out: dict[str, TypedCode] = {}
     for code, name in typed:
         text = (name or "").strip()
-        if len(code) == 7 and code not in known and code[:5] in known and text:
-            out.setdefault(code, TypedCode("function", code, text))
+        if not code or not text or len(code) != length or code in catalog:
+            continue
+        if code[:parent] in catalog:
+            out.setdefault(code, TypedCode(kind, code, text))
     return tuple(out.values())
 
 
 def workbook_catalogs(
-    year: int, additions: Iterable[AdditionRow], typed: Iterable[tuple[str, str | None]] = ()
+    year: int,
+    additions: Iterable[AdditionRow],
+    typed: Iterable[tuple[str, str | None]] = (),
+    typed_economic: Iterable[tuple[str | None, str | None]] = (),
 ) -> tuple[Catalog, Catalog]:
     """The year's function catalog and the economic catalog, each with the workbook's own
-    补充科目 rows merged in, and the function 项 known by their typed names
-    (``typed_functions``: ``typed`` is each coded row's code and the name beside it); every
-    kind computes with these, so its rules do too."""
+    补充科目 rows merged in, and the codes known by their typed names (``typed_codes``:
+    ``typed`` is each coded row's function code and the name beside it, ``typed_economic``
+    each expenditure line's economic code and name); every kind computes with these, so
+    its rules do too."""
     rows = list(additions)
-    rows += typed_functions(year, rows, typed)
     functions = function_catalog(year).with_additions(
         {a.code: a.name for a in rows if a.kind == "function"}
     )
+    functions = functions.with_additions(
+        {t.code: t.name for t in typed_codes("function", functions, typed)}
+    )
     economic = economic_catalog().with_additions(
         {a.code: a.name for a in rows if a.kind == "economic"}
+    )
+    economic = economic.with_additions(
+        {t.code: t.name for t in typed_codes("economic", economic, typed_economic)}
     )
     return functions, economic

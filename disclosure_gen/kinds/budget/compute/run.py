@@ -23,8 +23,9 @@ class Computed:
 
 def catalogs(model: Disclosure) -> tuple[Catalog, Catalog]:
     """The year's catalogs with the workbook's own additions merged in."""
-    typed = ((line.function, line.function_name) for line in model.lines)
-    return workbook_catalogs(model.profile.year, model.additions, typed)
+    typed = [(line.function, line.function_name) for line in model.lines]
+    economic = [(line.economic, line.economic_name) for line in model.lines]
+    return workbook_catalogs(model.profile.year, model.additions, typed, economic)
 
 
 def compute(model: Disclosure) -> Computed:

@@ -28,7 +28,8 @@ def catalogs(model: FinalAccounts) -> tuple[Catalog, Catalog]:
     typed = [(x.function, x.function_name) for x in model.lines]
     typed += [(x.function, x.function_name) for x in model.income]
     typed += [(x.function, x.function_name) for x in model.carryover]
-    return workbook_catalogs(model.profile.year, model.additions, typed)
+    economic = [(line.economic, line.economic_name) for line in model.lines]
+    return workbook_catalogs(model.profile.year, model.additions, typed, economic)
 
 
 def compute(model: FinalAccounts) -> Computed:
