@@ -701,3 +701,26 @@ def test_a_piece_of_a_label_group_carries_the_labels_spanning_into_it() -> None:
         [("d", 1)],
         [("质量", 1), ("e", 1)],
     ]
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.parent.name)
+def test_a_target_or_evaluation_table_under_two_thirds_of_a_page_is_never_split(
+    path: Path,
+) -> None:
+    """A 绩效目标表 or 自评表 short enough to fit on two thirds of a page moves whole to the
+    next page rather than leaving its lead block split over two pages (the department's
+    部门整体绩效目标表 did), so no page names it as continued (“（续）<name>”)."""
+    import pdfplumber
+
+    pdf = documents(path).pdf or b""
+    with pdfplumber.open(io.BytesIO(pdf)) as document:
+        pages = [re.sub(r"\s", "", page.extract_text() or "") for page in document.pages]
+    short = [
+        b.grid
+        for b in context_blocks(path)
+        if b.type == "grid" and b.grid is not None and b.grid.short_block(b.page)
+    ]
+    names = [re.sub(r"\s", "", c.text) for g in short for row in g.lead for c in row if c.continued]
+    assert names  # the examples have such tables
+    for name in names:  # a split table would name itself “（续）…” on its second page
+        assert not any(f"（续）{name}" in p for p in pages), name

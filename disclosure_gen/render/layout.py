@@ -116,6 +116,15 @@ class Grid:
         a page blank."""
         return sum(self.heights(self.lead, page)) < PAGE_HEIGHT_PT[page] / 5
 
+    def short_block(self, page: str) -> bool:
+        """Whether a table with a lead block (a 绩效目标表, a 自评表) takes under two thirds
+        of a page in all: it is then kept whole, caption included, so it starts on the next page
+        rather than leaving its lead block split over two pages with three indicator rows
+        on the second (seen with the 部门整体绩效目标表); a longer one starts where it
+        falls and breaks as ``short_lead`` and ``body_groups`` allow."""
+        rows = (*self.lead, *self.header, *self.body)
+        return bool(self.lead) and sum(self.heights(rows, page)) < PAGE_HEIGHT_PT[page] * 2 / 3
+
     def page_room(self, page: str) -> float:
         """The height (pt) a page of this kind leaves the body rows under the repeated
         column titles."""
