@@ -38,6 +38,20 @@ def test_blank_workbook_has_every_schema_sheet_headers_dropdowns_and_instruction
     assert "function_items" not in functions  # column A holds the sources list
 
 
+def test_code_columns_warn_but_accept_a_code_outside_the_catalog(tmp_path: Path) -> None:
+    """The function and economic code columns list the tool's catalog, which is not the
+    complete official one: Excel only warns on another entry there (the validator accepts
+    “编码 名称” under a known parent, C011/C012), while every other dropdown refuses one."""
+    path = tmp_path / "blank.xlsx"
+    path.write_bytes(build_blank_workbook(SCHEMA, 2025, "单位"))
+    ws = load_workbook(path)["支出明细"]
+    styles = {
+        str(dv.sqref).split(":")[0]: dv.errorStyle for dv in ws.data_validations.dataValidation
+    }
+    assert styles["A2"] == styles["B2"] == "warning"  # 功能分类, 经济分类
+    assert styles["C2"] in (None, "stop")  # 资金来源: only the listed values
+
+
 def test_blank_workbook_reads_back_with_required_fields_reported(tmp_path: Path) -> None:
     path = tmp_path / "blank.xlsx"
     path.write_bytes(build_blank_workbook(SCHEMA, 2024, "单位"))
@@ -63,4 +77,6 @@ def test_blank_workbooks_are_byte_identical_across_runs() -> None:
 @pytest.mark.parametrize("name", sorted(BLANKS))
 def test_inputs_folder_holds_what_init_writes_today(name: str) -> None:
     year, level = BLANKS[name]
-    assert (INPUTS / name).read_bytes() == build_blank_workbook(SCHEMA, year, level), "run `make inputs`"
+    assert (INPUTS / name).read_bytes() == build_blank_workbook(SCHEMA, year, level), (
+        "run `make inputs`"
+    )

@@ -92,9 +92,19 @@ def _lists_sheet(wb: Workbook, lists: dict[str, list[str]]) -> dict[str, str]:
     return refs
 
 
-def _validation(ws: Worksheet, ref: str, cells: str, label: str) -> None:
+# Code columns whose list is the tool's catalog, which is not the complete official one: a
+# code typed with its name (“2120801 征地和拆迁补偿支出”) is accepted by the validator (C011,
+# C012), so Excel only warns there instead of refusing the entry.
+OPEN_LISTS = frozenset({"function_items", "economic_items"})
+
+
+def _validation(ws: Worksheet, ref: str, cells: str, label: str, open_list: bool = False) -> None:
     dv = DataValidation(type="list", formula1=ref, allow_blank=True)
-    dv.error = f"请从下拉列表中选择“{label}”"
+    if open_list:
+        dv.errorStyle = "warning"
+        dv.error = f"“{label}”不在内置目录中；如确为当年科目，请写成“编码 名称”，检查时会提示核对。"
+    else:
+        dv.error = f"请从下拉列表中选择“{label}”"
     dv.errorTitle = "不在可选范围"
     dv.showErrorMessage = True
     dv.add(cells)
@@ -115,7 +125,7 @@ def _form(ws: Worksheet, spec: Sheet, refs: dict[str, str], values: dict[str, An
         ws.cell(row, 2).alignment = Alignment(wrap_text=True, vertical="top")
         ws.cell(row, 3, ("必填。" if f.required else "选填。") + f.hint).font = Font(color="808080")
         if f.choices in refs:
-            _validation(ws, refs[f.choices], f"B{row}", f.label)
+            _validation(ws, refs[f.choices], f"B{row}", f.label, f.choices in OPEN_LISTS)
     ws.freeze_panes = "B1"
 
 
@@ -130,7 +140,8 @@ def _table(ws: Worksheet, spec: Sheet, refs: dict[str, str], rows: Sequence[Sequ
         ws.column_dimensions[get_column_letter(col)].width = f.width
         if f.choices in refs:
             letter = get_column_letter(col)
-            _validation(ws, refs[f.choices], f"{letter}2:{letter}{DATA_ROWS}", f.label)
+            cells = f"{letter}2:{letter}{DATA_ROWS}"
+            _validation(ws, refs[f.choices], cells, f.label, f.choices in OPEN_LISTS)
     for row_no, row in enumerate(rows, start=2):
         for col, value in enumerate(row, start=1):
             if value is not None and value != "":
