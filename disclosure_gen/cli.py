@@ -272,7 +272,7 @@ def next_year_command(
         )
         raise typer.Exit(1)
     try:
-        result = checked.kind.next_year(model, year, all_projects=all_projects)
+        result = checked.kind.next_year(model, year, all_projects, checked.computed)
     except NextYearError as exc:
         raise _fail(str(exc)) from None
     atomic.write_bytes(out, result.workbook)

@@ -16,9 +16,22 @@ from typing import Any, Protocol, TypeVar
 from pydantic import BaseModel
 
 from disclosure_gen.findings import Finding, Severity, declare
-from disclosure_gen.records import Addition, Located
+from disclosure_gen.records import Addition
 from disclosure_gen.workbook.schema import WorkbookSchema
 from disclosure_gen.yearly import workbook_bytes
+
+
+class Tagged(Protocol):
+    """A record of money that names its 预算单位 (empty for the reporting unit's own)."""
+
+    @property
+    def unit(self) -> str | None: ...
+    @property
+    def sheet(self) -> str: ...
+    @property
+    def row(self) -> int | None: ...
+
+    def cell(self, key: str) -> str | None: ...
 
 
 class Named(Protocol):
@@ -145,7 +158,7 @@ class Consolidated:
 def check_parts(
     dept: Part,
     units: Sequence[Part],
-    money: Callable[[Any], Sequence[Located]],
+    money: Callable[[Any], Sequence[Tagged]],
     projects: Callable[[Any], Sequence[Named]],
 ) -> list[PartFinding]:
     """The disagreements between the parts, located in the file to fix.  ``money``: a
@@ -232,7 +245,7 @@ def check_parts(
             )
         seen.setdefault(p.name, part.file)
         for line in money(part.model):
-            unit = getattr(line, "unit", None)
+            unit = line.unit
             if unit and unit != p.name:
                 out.append(
                     PartFinding(
@@ -263,7 +276,7 @@ def check_parts(
             else:
                 owners[project.name] = part.file
     for line in money(d):
-        unit = getattr(line, "unit", None)
+        unit = line.unit
         if unit and unit in seen:
             out.append(
                 PartFinding(
@@ -277,7 +290,7 @@ def check_parts(
                     ),
                 )
             )
-    tagged = {getattr(x, "unit", None) for x in money(d)} - {None}
+    tagged = {x.unit for x in money(d) if x.unit}
     for unit in d.subordinate_units:
         if unit.name not in seen and unit.name not in tagged:
             out.append(
@@ -298,16 +311,7 @@ def check_parts(
 M = TypeVar("M", bound=BaseModel)
 
 
-def summed(records: Sequence[M], keys: Sequence[str]) -> dict[str, Any]:
-    return {k: sum((getattr(r, k) for r in records), type(getattr(records[0], k))(0)) for k in keys}
-
-
 NUMERIC = (int, Decimal)
-
-
-def sum_form(cls: type[M], records: Sequence[M], sheet: str) -> M:
-    keys = [k for k, v in records[0] if isinstance(v, NUMERIC) and k != "row"]
-    return cls(sheet=sheet, **summed(records, keys))
 
 
 def combined_form(cls: type[M], records: Sequence[M], sheet: str) -> M:
@@ -395,12 +399,15 @@ def consolidate(
     schema: WorkbookSchema,
     dept: Part,
     units: Sequence[Part],
-    merge: Callable[[Part, Sequence[Part]], Any],
-    money: Callable[[Any], Sequence[Located]],
+    merge: Callable[[Part, Sequence[Part]], tuple[Any, Sequence[PartFinding]]],
+    money: Callable[[Any], Sequence[Tagged]],
     projects: Callable[[Any], Sequence[Named]],
 ) -> Consolidated:
-    """The merged department, or the located findings that stop it (warnings do not)."""
+    """The merged department, or the located findings that stop it (warnings do not).
+    ``merge`` returns the kind's model and what merging itself found (several units'
+    reasons joined, for example)."""
     findings = check_parts(dept, units, money, projects)
     if any(f.finding.severity == Severity.ERROR for f in findings):
         return Consolidated(schema, None, tuple(findings))
-    return Consolidated(schema, merge(dept, units), tuple(findings))
+    model, noted = merge(dept, units)
+    return Consolidated(schema, model, (*findings, *noted))

@@ -64,7 +64,10 @@ class DocumentKind(Protocol):
         consolidate``), or the located disagreements that stop it."""
         ...
 
-    def next_year(self, model: Any, year: int, all_projects: bool = False) -> NextWorkbook:
-        """Next year's workbook from this valid model (``disclosure-gen next-year``); raises
+    def next_year(
+        self, model: Any, year: int, all_projects: bool = False, computed: Any | None = None
+    ) -> NextWorkbook:
+        """Next year's workbook from this valid model (``disclosure-gen next-year``;
+        ``computed``: its figures, if validation computed them already); raises
         ``yearly.NextYearError`` for an impossible year."""
         ...

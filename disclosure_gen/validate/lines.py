@@ -116,12 +116,37 @@ class _UnitsModel(Protocol):
     def comparisons(self) -> Sequence[ComparisonRow]: ...
 
 
+class _Catalogued(Protocol):
+    """What both kinds' computed figures carry: the catalogs they were computed with."""
+
+    @property
+    def functions(self) -> Catalog: ...
+    @property
+    def economic(self) -> Catalog: ...
+
+
 class ModelFacts:
     """The part of ``LinesContext`` every kind's model answers the same way: the year, the
-    reporting unit, its subordinate units, the workbook's 补充科目 and 上年对比 (mixed into each
-    kind's rule context, whose ``model`` field holds the model)."""
+    reporting unit, its subordinate units, the workbook's 补充科目 and 上年对比, and the
+    catalogs its figures were computed with (mixed into each kind's rule context, whose
+    ``model`` field holds the model and whose ``computed`` the figures)."""
 
     model: _UnitsModel
+
+    @property
+    def computed(self) -> _Catalogued:
+        raise NotImplementedError  # each kind's context computes its own figures
+
+    @property
+    def functions(self) -> Catalog:
+        """The year's function catalog with the workbook's 补充科目 (and the 项 known by the
+        names typed beside their codes) merged in: what compute used."""
+        return self.computed.functions
+
+    @property
+    def economic(self) -> Catalog:
+        """The economic catalog with the workbook's 补充科目 merged in."""
+        return self.computed.economic
 
     @property
     def year(self) -> int:

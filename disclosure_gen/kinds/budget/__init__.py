@@ -58,11 +58,17 @@ class BudgetKind:
 
         return consolidate(dept, units)
 
-    def next_year(self, model: Disclosure, year: int, all_projects: bool = False) -> NextWorkbook:
+    def next_year(
+        self,
+        model: Disclosure,
+        year: int,
+        all_projects: bool = False,
+        computed: Computed | None = None,
+    ) -> NextWorkbook:
         """Next year's workbook; ``all_projects`` carries ended projects too."""
         from disclosure_gen.kinds.budget.next_year import next_year
 
-        return next_year(model, year, all_projects=all_projects)
+        return next_year(model, year, all_projects=all_projects, computed=computed)
 
 
 KIND = BudgetKind()

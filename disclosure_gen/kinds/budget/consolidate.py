@@ -29,8 +29,9 @@ from disclosure_gen.consolidation import (
     Part,
     PartFinding,
     all_additions,
+    combined_form,
     department_profile,
-    sum_form,
+    joined_reason,
     summed_controls,
     tagged,
 )
@@ -62,13 +63,9 @@ def _comparisons(parts: Sequence[Part]) -> tuple[Comparison, ...]:
         if not priors:
             out.append(Comparison(sheet=COMPARISONS.name, item=item, status=ABSENT))
             continue
-        if len(reasons) == 1:
-            reason, status = reasons[0][1].reason, reasons[0][1].status
-        elif reasons:
-            reason = "；".join(f"{unit}：{c.reason}" for unit, c in reasons)
-            status = PENDING
-        else:
-            reason, status = None, None
+        reason = joined_reason([(unit, c.reason) for unit, c in reasons if c.reason])
+        # one workbook's reason keeps its mark; several joined are the department's to confirm
+        status = reasons[0][1].status if len(reasons) == 1 else PENDING if reasons else None
         out.append(
             Comparison(
                 sheet=COMPARISONS.name,
@@ -81,8 +78,10 @@ def _comparisons(parts: Sequence[Part]) -> tuple[Comparison, ...]:
     return tuple(out)
 
 
-def merge(dept: Part, units: Sequence[Part]) -> Disclosure:
-    """The department's model from the parts (assumed to agree: see ``consolidate``)."""
+def merge(dept: Part, units: Sequence[Part]) -> tuple[Disclosure, list[PartFinding]]:
+    """The department's model from the parts (assumed to agree: see ``consolidate``);
+    merging finds nothing more (joined reasons are marked 待确认, N009 in the new
+    workbook)."""
     d = dept.model
     parts = [dept, *units]
     projects: list[Project] = [p for part in parts for p in part.model.projects]
@@ -90,7 +89,7 @@ def merge(dept: Part, units: Sequence[Part]) -> Disclosure:
     for part in parts:
         for purpose in part.model.purposes:
             purposes.setdefault(purpose.function_class, purpose)
-    return Disclosure(
+    model = Disclosure(
         profile=department_profile(parts),
         divisions=d.divisions,
         subordinate_units=d.subordinate_units,
@@ -98,16 +97,17 @@ def merge(dept: Part, units: Sequence[Part]) -> Disclosure:
         projects=tuple(projects),
         comparisons=_comparisons(parts),
         purposes=tuple(purposes.values()),
-        procurement=sum_form(
+        procurement=combined_form(
             Procurement, [p.model.procurement for p in parts], d.procurement.sheet
         ),
-        assets=sum_form(Assets, [p.model.assets for p in parts], d.assets.sheet),
+        assets=combined_form(Assets, [p.model.assets for p in parts], d.assets.sheet),
         targets=tuple(t for part in parts for t in part.model.targets),
         department_performance=d.department_performance,
         department_indicators=d.department_indicators,
         additions=all_additions(parts),
         controls=summed_controls(parts, ControlTotals),
     )
+    return model, []
 
 
 def consolidate(dept: Part, units: Sequence[Part]) -> Consolidated:

@@ -6,7 +6,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from disclosure_gen.catalogs import Catalog
 from disclosure_gen.kinds.budget.compute.run import Computed, compute
 from disclosure_gen.kinds.budget.controls import control_totals
 from disclosure_gen.kinds.budget.model import Disclosure, ExpenditureLine, Purpose
@@ -28,16 +27,6 @@ class BudgetContext(ModelFacts):
     def computed(self) -> Computed:
         """Tables and facts, computed once per run however many rules ask."""
         return compute(self.model)
-
-    @property
-    def functions(self) -> Catalog:
-        """The year's function catalog with the workbook's 补充科目 merged in."""
-        return self.computed.functions
-
-    @property
-    def economic(self) -> Catalog:
-        """The economic catalog with the workbook's 补充科目 merged in."""
-        return self.computed.economic
 
     # ------------------------------------------------------------ LinesContext
 

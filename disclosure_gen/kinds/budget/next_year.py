@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from disclosure_gen.kinds.budget.compute.facts import Facts
-from disclosure_gen.kinds.budget.compute.run import compute
+from disclosure_gen.kinds.budget.compute.run import Computed, compute
 from disclosure_gen.kinds.budget.compute.sources import INCOME_GROUPS
 from disclosure_gen.kinds.budget.model import (
     Assets,
@@ -134,14 +134,17 @@ def _comparisons(
     return rows, dropped
 
 
-def next_year(model: Disclosure, year: int, all_projects: bool = False) -> NextYear:
-    """The new year's model and workbook; raises NextYearError for an impossible year."""
+def next_year(
+    model: Disclosure, year: int, all_projects: bool = False, computed: Computed | None = None
+) -> NextYear:
+    """The new year's model and workbook (``computed``: the model's figures, if already
+    computed); raises NextYearError for an impossible year."""
     last = model.profile.year
     new_year = NewYear.of(last, year, model.additions)
     notes = list(new_year.notes)
     additions, known = new_year.additions, new_year.known_functions
 
-    computed = compute(model)
+    computed = computed or compute(model)
     comparisons, dropped = _comparisons(model, computed.facts, known)
     notes += new_year.unknown_functions_note(dropped)
     carried = tuple(p for p in model.projects if all_projects or is_continuing(p, last))

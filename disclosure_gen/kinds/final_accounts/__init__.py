@@ -59,12 +59,16 @@ class FinalAccountsKind:
         return consolidate(dept, units)
 
     def next_year(
-        self, model: FinalAccounts, year: int, all_projects: bool = False
+        self,
+        model: FinalAccounts,
+        year: int,
+        all_projects: bool = False,
+        computed: Computed | None = None,
     ) -> NextWorkbook:
         """Next year's workbook (``all_projects`` does not apply: a 决算 carries no projects)."""
         from disclosure_gen.kinds.final_accounts.next_year import next_year
 
-        return next_year(model, year)
+        return next_year(model, year, computed)
 
 
 KIND = FinalAccountsKind()

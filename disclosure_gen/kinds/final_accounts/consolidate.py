@@ -29,6 +29,7 @@ from disclosure_gen.consolidation import (
     Consolidated,
     Part,
     PartFinding,
+    Tagged,
     all_additions,
     combined_form,
     department_profile,
@@ -48,7 +49,6 @@ from disclosure_gen.kinds.final_accounts.model import (
     ThreePublic,
 )
 from disclosure_gen.kinds.final_accounts.schema import COMPARISONS, SCHEMA
-from disclosure_gen.records import Located
 
 __all__ = ["Consolidated", "Part", "PartFinding", "consolidate", "merge"]
 
@@ -104,12 +104,13 @@ def _comparisons(parts: Sequence[Part]) -> tuple[tuple[Comparison, ...], list[Pa
     return tuple(out), notes
 
 
-def merge(dept: Part, units: Sequence[Part]) -> FinalAccounts:
-    """The department's model from the parts (assumed to agree: see ``consolidate``)."""
+def merge(dept: Part, units: Sequence[Part]) -> tuple[FinalAccounts, list[PartFinding]]:
+    """The department's model from the parts (assumed to agree: see ``consolidate``), and
+    the 上年对比 items whose reasons were joined (M010)."""
     d: FinalAccounts = dept.model
     parts = [dept, *units]
-    comparisons, _ = _comparisons(parts)
-    return FinalAccounts(
+    comparisons, joined = _comparisons(parts)
+    model = FinalAccounts(
         profile=department_profile(parts),
         divisions=d.divisions,
         subordinate_units=d.subordinate_units,
@@ -134,16 +135,13 @@ def merge(dept: Part, units: Sequence[Part]) -> FinalAccounts:
         controls=summed_controls(parts, ControlTotals),
         additions=all_additions(parts),
     )
+    return model, joined
 
 
-def _money(model: FinalAccounts) -> Sequence[Located]:
+def _money(model: FinalAccounts) -> Sequence[Tagged]:
     return (*model.lines, *model.income, *model.carryover)
 
 
 def consolidate(dept: Part, units: Sequence[Part]) -> Consolidated:
     """The merged department, or the located findings that stop it (warnings do not)."""
-    result = consolidate_parts(SCHEMA, dept, units, merge, _money, lambda m: m.project_evaluations)
-    if result.model is None:
-        return result
-    _, joined = _comparisons([dept, *units])
-    return Consolidated(result.schema, result.model, (*result.findings, *joined))
+    return consolidate_parts(SCHEMA, dept, units, merge, _money, lambda m: m.project_evaluations)

@@ -6,7 +6,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from disclosure_gen.catalogs import Catalog
 from disclosure_gen.kinds.final_accounts.compute.run import Computed, compute
 from disclosure_gen.kinds.final_accounts.controls import control_totals
 from disclosure_gen.kinds.final_accounts.model import ActualLine, FinalAccounts
@@ -36,15 +35,6 @@ class FinalAccountsContext(ModelFacts):
     @cached_property
     def computed(self) -> Computed:
         return compute(self.model)
-
-    @property
-    def functions(self) -> Catalog:
-        """The year's function catalog with the workbook's 补充科目 merged in."""
-        return self.computed.functions
-
-    @property
-    def economic(self) -> Catalog:
-        return self.computed.economic
 
     # ------------------------------------------------------------ LinesContext
 

@@ -34,7 +34,7 @@ from disclosure_gen.kinds.final_accounts.compute.balances import (
     non_fiscal_exact,
     year_end_balances,
 )
-from disclosure_gen.kinds.final_accounts.compute.run import compute
+from disclosure_gen.kinds.final_accounts.compute.run import Computed, compute
 from disclosure_gen.kinds.final_accounts.model import (
     Assets,
     Balance,
@@ -76,12 +76,12 @@ class NextYear:
 
 
 def comparisons(
-    model: FinalAccounts, known_functions: frozenset[str]
+    model: FinalAccounts, computed: Computed, known_functions: frozenset[str]
 ) -> tuple[list[Comparison], list[str]]:
     """This year's compared figures as next year's 上年决算数 (元): the fixed items in the
     blank workbook's order, then each 功能科目 the document compared; and the function
     codes the new year's catalog no longer has."""
-    figures = compute(model).facts.compared
+    figures = computed.facts.compared
     # what a 功能科目 is used for describes the 科目, not the year: it carries over
     purposes = {c.item: c.purpose for c in model.comparisons if c.purpose}
     rows, dropped = [], []
@@ -152,11 +152,12 @@ def _carried_balances(
     return rows, notes
 
 
-def next_year(model: FinalAccounts, year: int) -> NextYear:
-    """The new year's model and workbook; raises NextYearError for an impossible year."""
+def next_year(model: FinalAccounts, year: int, computed: Computed | None = None) -> NextYear:
+    """The new year's model and workbook (``computed``: the model's figures, if already
+    computed); raises NextYearError for an impossible year."""
     new_year = NewYear.of(model.profile.year, year, model.additions)
     notes = list(new_year.notes)
-    compared, dropped = comparisons(model, new_year.known_functions)
+    compared, dropped = comparisons(model, computed or compute(model), new_year.known_functions)
     notes += new_year.unknown_functions_note(dropped)
     carried, balance_notes = _carried_balances(model, new_year.known_functions)
     notes += balance_notes

@@ -2,7 +2,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
-from decimal import Decimal
 
 from disclosure_gen.findings import Finding, Severity, get
 from disclosure_gen.kinds.final_accounts.context import FinalAccountsContext
@@ -13,7 +12,7 @@ from disclosure_gen.kinds.final_accounts.schema import (
     LINES,
     SOURCES,
 )
-from disclosure_gen.money import ZERO
+from disclosure_gen.money import ZERO, format_amount, yuan_to_wan
 from disclosure_gen.validate.registry import rule
 
 FUND_NAMES = {v: k for k, v in SOURCES.items()}
@@ -43,15 +42,11 @@ def actual_above_full_budget(ctx: FinalAccountsContext) -> Iterator[Finding]:
         worst = max(lines, key=lambda x: (x.actual - x.full_budget, x.actual))
         name = ctx.functions.name(code) or ""
         yield get("A030").finding(
-            f"{FUND_NAMES[fund]} {code} {name}：决算数 {_wan(actual)} 万元超过全年预算数 "
-            f"{_wan(budget)} 万元；年中追加的预算应计入“全年预算数”，请核对该科目各行的全年预算数和"
+            f"{FUND_NAMES[fund]} {code} {name}：决算数 {format_amount(yuan_to_wan(actual))} 万元"
+            f"超过全年预算数 {format_amount(yuan_to_wan(budget))} 万元；年中追加的预算应计入“全年预算数”，请核对该科目各行的全年预算数和"
             f"资金来源，确属超预算的请在“上年对比”“{FUNCTION_COMPARISON_PREFIX}{code}”行的"
             "“预决算差异原因”中说明。",
             LINES.name,
             worst.cell("full_budget"),
             f"{fund}:{code}",
         )
-
-
-def _wan(amount: Decimal) -> str:
-    return f"{amount / 10000:,.2f}"

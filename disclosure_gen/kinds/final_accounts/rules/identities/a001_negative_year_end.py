@@ -7,7 +7,7 @@ from disclosure_gen.findings import Finding, Severity, get
 from disclosure_gen.kinds.final_accounts.compute.balances import year_end_balances
 from disclosure_gen.kinds.final_accounts.context import FinalAccountsContext
 from disclosure_gen.kinds.final_accounts.schema import FISCAL_SOURCES, LINES, SOURCES
-from disclosure_gen.money import ZERO
+from disclosure_gen.money import ZERO, format_amount, yuan_to_wan
 from disclosure_gen.validate.registry import rule
 
 FUND_NAMES = {v: k for k, v in SOURCES.items()}
@@ -31,7 +31,7 @@ def negative_year_end(ctx: FinalAccountsContext) -> Iterator[Finding]:
                 lines = [x for x in lines if x.function == worst[0]] or lines
             line = max(lines, key=lambda x: x.actual, default=None)
             where = (
-                f"其中功能科目 {worst[0]} 的支出比它的年初结转和收入多 {-worst[1] / 10000:,.2f} 万元；"
+                f"其中功能科目 {worst[0]} 的支出比它的年初结转和收入多 {format_amount(yuan_to_wan(-worst[1]))} 万元；"
                 if worst
                 else ""
             )
